@@ -1,0 +1,1 @@
+"""The ``dealkit`` command: the window when run alone, headless subcommands otherwise."""

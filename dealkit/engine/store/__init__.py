@@ -1,0 +1,1 @@
+"""Local engine store: SQLAlchemy 2 typed models over SQLite (desktop) or PostgreSQL (server)."""

@@ -1,0 +1,163 @@
+"""Open the local store: check the file, back it up, migrate it, and hand out sessions.
+
+Opening never overwrites a database it does not understand: a corrupt file or one written by a
+newer Dealkit raises a ``WorkspaceError`` naming the file and the way out, and the file is left
+exactly as it was. Before any migration the file is copied with SQLite's online backup API.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from dealkit.engine.store.errors import (
+    WorkspaceCorruptError,
+    WorkspaceError,
+    WorkspaceTooNewError,
+)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migrations folder has no head revision"
+    return head
+
+
+@dataclass
+class Store:
+    """An open database: the engine and a session factory."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup_path: Path | None = None  # the copy made before this open migrated the file
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_MAGIC))
+    if header != SQLITE_MAGIC:
+        raise WorkspaceCorruptError(
+            f"{path} is not a Dealkit database (it is not an SQLite file). Nothing was changed. "
+            f"Move it aside, or open another folder with --workspace DIR."
+        )
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceCorruptError(
+            f"{path} is damaged ({error}). Nothing was changed. Restore a backup from "
+            f"{path.parent / 'backups'}, or move the file aside to start afresh."
+        ) from None
+    if verdict != "ok":
+        raise WorkspaceCorruptError(
+            f"{path} is damaged (integrity check: {verdict}). Nothing was changed. Restore a "
+            f"backup from {path.parent / 'backups'}, or move the file aside to start afresh."
+        )
+
+
+def _current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_database(path: Path, backups: Path, label: str) -> Path:
+    """Copy the database with SQLite's backup API (safe with WAL) and return the copy's path."""
+    backups.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S-%f")
+    target = backups / f"{path.stem}-{label}-{stamp}{path.suffix}"
+    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)
+    return target
+
+
+def open_sqlite_store(path: Path, backups: Path | None = None) -> Store:
+    """Open (creating or migrating as needed) the SQLite database at ``path``."""
+    path = Path(path)
+    backups = backups or path.parent / "backups"
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        _check_sqlite_file(path)
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        backup = migrate(engine, path if existed else None, backups)
+    except Exception:
+        engine.dispose()
+        raise
+    return Store(engine, sessionmaker(engine, expire_on_commit=False), backup)
+
+
+def open_store_url(url: str) -> Store:
+    """Open a database by URL (the server's PostgreSQL, for instance) and migrate it."""
+    engine = create_engine(url, pool_pre_ping=True)
+    migrate(engine, None, None)
+    return Store(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def migrate(engine: Engine, sqlite_path: Path | None, backups: Path | None) -> Path | None:
+    """Bring the schema to head; back up an existing SQLite file first. Returns the backup."""
+    head = head_revision()
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        current = _current_revision(engine)
+    except Exception as error:  # a damaged or foreign database
+        raise WorkspaceCorruptError(f"cannot read the database: {error}") from None
+    if current == head:
+        return None
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
+            where = f"{sqlite_path}" if sqlite_path else "the database"
+            raise WorkspaceTooNewError(
+                f"{where} was written by a newer Dealkit (schema {current}; this Dealkit knows "
+                f"up to {head}). Nothing was changed. Update Dealkit, or open another folder "
+                f"with --workspace DIR."
+            ) from None
+    backup = None
+    if sqlite_path is not None and backups is not None:
+        backup = backup_database(sqlite_path, backups, f"before-{head[:8]}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        try:
+            command.upgrade(config, "head")
+        except Exception as error:
+            raise WorkspaceError(
+                f"migrating the database failed ({error}); it was rolled back"
+                + (f" and a copy is at {backup}" if backup else "")
+            ) from error
+    return backup

@@ -1,0 +1,304 @@
+"""Typed models of the local store.
+
+Every synced table carries the same sync metadata (``SyncMixin``): a UUIDv7 id made by whoever
+creates the row, created/updated timestamps, the server's change sequence once the server has
+seen the row, and a tombstone flag (rows are never deleted while sync may still need to tell
+others about the delete).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from dealkit.engine.ids import new_id, utcnow
+from dealkit.engine.store.types import ExactDecimal, UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
+        datetime: UtcDateTime(),
+        Decimal: ExactDecimal(),
+        dict[str, Any]: JSON(),
+        list[str]: JSON(),
+    }
+
+
+class SyncMixin:
+    """Sync metadata carried by every synced row."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    server_seq: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Role(enum.StrEnum):
+    REP = "rep"
+    SALES_ENGINEER = "sales_engineer"
+    MANAGER = "manager"
+    TRAINER = "trainer"
+    COMP_ADMIN = "comp_admin"
+    ADMIN = "admin"
+
+
+class QuoteStatus(enum.StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    SENT = "sent"
+    WON = "won"
+    LOST = "lost"
+    EXPIRED = "expired"
+
+
+class ContentStatus(enum.StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+
+
+class ContentKind(enum.StrEnum):
+    TRAINING = "training"
+    COLLATERAL = "collateral"
+    BATTLECARD = "battlecard"
+    MARKET_NOTE = "market_note"
+    CUSTOMER_STORY = "customer_story"
+    POLICY = "policy"
+
+
+class ProductKind(enum.StrEnum):
+    HARDWARE = "hardware"
+    SOFTWARE = "software"
+    SUBSCRIPTION = "subscription"
+    SERVICE = "service"
+
+
+def _enum(cls: type[enum.StrEnum]) -> Enum:
+    return Enum(cls, values_callable=lambda e: [m.value for m in e], native_enum=False, length=20)
+
+
+class User(SyncMixin, Base):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str] = mapped_column(String(200))
+    manager_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    locale: Mapped[str] = mapped_column(String(10), default="en_US")
+
+    roles: Mapped[list[UserRole]] = relationship(back_populates="user", lazy="selectin")
+
+    def has_role(self, role: Role) -> bool:
+        return any(r.role == role and not r.deleted for r in self.roles)
+
+
+class UserRole(SyncMixin, Base):
+    __tablename__ = "user_roles"
+    __table_args__ = (UniqueConstraint("user_id", "role"),)
+
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    role: Mapped[Role] = mapped_column(_enum(Role))
+
+    user: Mapped[User] = relationship(back_populates="roles")
+
+
+class Customer(SyncMixin, Base):
+    __tablename__ = "customers"
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    industry: Mapped[str] = mapped_column(String(60))
+    segment: Mapped[str] = mapped_column(String(30))  # enterprise, mid_market, smb, public_sector
+    region: Mapped[str] = mapped_column(String(30))  # e.g. north_america, apac, emea
+    country: Mapped[str] = mapped_column(String(2))  # ISO 3166 alpha-2
+    currency: Mapped[str] = mapped_column(String(3))
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    is_new_logo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ProductFamily(SyncMixin, Base):
+    __tablename__ = "product_families"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+
+
+class Product(SyncMixin, Base):
+    __tablename__ = "products"
+
+    sku: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    family_id: Mapped[str] = mapped_column(ForeignKey("product_families.id"), index=True)
+    kind: Mapped[ProductKind] = mapped_column(_enum(ProductKind))
+    description: Mapped[str] = mapped_column(Text, default="")
+    unit: Mapped[str] = mapped_column(String(20), default="each")
+    recurring: Mapped[bool] = mapped_column(Boolean, default=False)
+    default_term_months: Mapped[int | None] = mapped_column(Integer)
+    configurable: Mapped[bool] = mapped_column(Boolean, default=False)
+    # For configurable products: the product model (YAML text, see docs/product-models.md).
+    model_source: Mapped[str | None] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    family: Mapped[ProductFamily] = relationship(lazy="joined")
+
+
+class PriceBook(SyncMixin, Base):
+    __tablename__ = "price_books"
+
+    name: Mapped[str] = mapped_column(String(120))
+    currency: Mapped[str] = mapped_column(String(3))
+    segment: Mapped[str | None] = mapped_column(String(30))  # None: any segment
+    effective_from: Mapped[date] = mapped_column(Date)
+    effective_to: Mapped[date | None] = mapped_column(Date)
+
+    entries: Mapped[list[PriceBookEntry]] = relationship(back_populates="price_book")
+
+
+class PriceBookEntry(SyncMixin, Base):
+    __tablename__ = "price_book_entries"
+    __table_args__ = (UniqueConstraint("price_book_id", "product_id"),)
+
+    price_book_id: Mapped[str] = mapped_column(ForeignKey("price_books.id"), index=True)
+    product_id: Mapped[str] = mapped_column(ForeignKey("products.id"), index=True)
+    list_price: Mapped[Decimal]
+    unit_cost: Mapped[Decimal]
+
+    price_book: Mapped[PriceBook] = relationship(back_populates="entries")
+    product: Mapped[Product] = relationship(lazy="joined")
+
+
+class Quote(SyncMixin, Base):
+    __tablename__ = "quotes"
+    __table_args__ = (UniqueConstraint("number", "version"),)
+
+    number: Mapped[str] = mapped_column(String(30), index=True)  # e.g. Q-2026-0042
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    name: Mapped[str] = mapped_column(String(200))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    owner_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    status: Mapped[QuoteStatus] = mapped_column(_enum(QuoteStatus), default=QuoteStatus.DRAFT)
+    quote_date: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    competitors: Mapped[list[str]] = mapped_column(default=list)
+
+    customer: Mapped[Customer] = relationship(lazy="joined")
+    owner: Mapped[User] = relationship(lazy="joined")
+    lines: Mapped[list[QuoteLine]] = relationship(
+        back_populates="quote", order_by="QuoteLine.position", cascade="all, delete-orphan"
+    )
+
+
+class QuoteLine(SyncMixin, Base):
+    __tablename__ = "quote_lines"
+
+    quote_id: Mapped[str] = mapped_column(ForeignKey("quotes.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[str] = mapped_column(ForeignKey("products.id"), index=True)
+    group_name: Mapped[str] = mapped_column(String(120), default="")
+    quantity: Mapped[Decimal]
+    list_price: Mapped[Decimal]  # unit list price in the quote's currency
+    discount_percent: Mapped[Decimal] = mapped_column(default=Decimal(0))
+    # Priced snapshot: the line's net amount in the quote's currency, rounded to minor units.
+    net_amount: Mapped[Decimal]
+    options: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    quote: Mapped[Quote] = relationship(back_populates="lines")
+    product: Mapped[Product] = relationship(lazy="joined")
+
+
+class ContentItem(SyncMixin, Base):
+    __tablename__ = "content_items"
+
+    title: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[ContentKind] = mapped_column(_enum(ContentKind))
+    language: Mapped[str] = mapped_column(String(5))  # en, th
+    summary: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")  # extracted text, for search
+    file_name: Mapped[str | None] = mapped_column(String(300))
+    file_hash: Mapped[str | None] = mapped_column(String(64), index=True)  # sha256 of the blob
+    media_type: Mapped[str | None] = mapped_column(String(100))
+    products: Mapped[list[str]] = mapped_column(default=list)  # SKUs or family codes
+    competitors: Mapped[list[str]] = mapped_column(default=list)
+    industries: Mapped[list[str]] = mapped_column(default=list)
+    regions: Mapped[list[str]] = mapped_column(default=list)
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[ContentStatus] = mapped_column(
+        _enum(ContentStatus), default=ContentStatus.PUBLISHED
+    )
+    published_on: Mapped[date | None] = mapped_column(Date)
+    review_by: Mapped[date | None] = mapped_column(Date)
+
+
+class CommissionPlan(SyncMixin, Base):
+    """One effective-dated version of a commission plan; the plan itself is a YAML document."""
+
+    __tablename__ = "commission_plans"
+    __table_args__ = (UniqueConstraint("code", "version"),)
+
+    code: Mapped[str] = mapped_column(String(60))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    name: Mapped[str] = mapped_column(String(200))
+    effective_from: Mapped[date] = mapped_column(Date)
+    effective_to: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(Text)  # YAML, see docs/commission-plans.md
+
+
+class CommissionTransaction(SyncMixin, Base):
+    """A credited sale line (or its cancellation) that commissions are calculated from."""
+
+    __tablename__ = "commission_transactions"
+    __table_args__ = (Index("ix_commission_transactions_rep_date", "rep_id", "closed_on"),)
+
+    external_ref: Mapped[str] = mapped_column(String(80))  # deal or order line reference
+    quote_id: Mapped[str | None] = mapped_column(ForeignKey("quotes.id"))
+    rep_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"))
+    product_sku: Mapped[str] = mapped_column(String(40))
+    product_family: Mapped[str] = mapped_column(String(40))
+    closed_on: Mapped[date] = mapped_column(Date)
+    quantity: Mapped[Decimal]
+    amount: Mapped[Decimal]
+    currency: Mapped[str] = mapped_column(String(3))
+    split_percent: Mapped[Decimal] = mapped_column(default=Decimal(100))
+    cancelled_on: Mapped[date | None] = mapped_column(Date)
+
+
+class WorkspaceInfo(Base):
+    """Key/value facts about this workspace (not synced): owner user, demo anchor date, ..."""
+
+    __tablename__ = "workspace_info"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,103 @@
+"""A workspace: the folder that holds one person's local Dealkit data.
+
+Layout::
+
+    DIR/dealkit.db     the SQLite store (WAL mode)
+    DIR/backups/       copies made before migrations and before ``demo reset``
+    DIR/blobs/         content-addressed files (library documents, proposals): blobs/ab/abcdef...
+    DIR/index/         the Tantivy search index (rebuilt from the store when missing or damaged)
+
+The default folder is the platform's user data folder (platformdirs); ``--workspace DIR`` or the
+``DEALKIT_WORKSPACE`` environment variable points elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_path
+from sqlalchemy import select
+
+from dealkit.engine.store.database import Store, open_sqlite_store
+from dealkit.engine.store.models import WorkspaceInfo
+
+DB_NAME = "dealkit.db"
+
+
+def default_workspace_dir() -> Path:
+    env = os.environ.get("DEALKIT_WORKSPACE")
+    if env:
+        return Path(env).expanduser()
+    return user_data_path("Dealkit", appauthor=False) / "workspace"
+
+
+@dataclass
+class Workspace:
+    root: Path
+    store: Store = field(repr=False)
+
+    @classmethod
+    def open(cls, root: Path | None = None) -> Workspace:
+        """Open (and create or migrate) the workspace at ``root``, or the default one."""
+        root = Path(root) if root is not None else default_workspace_dir()
+        root.mkdir(parents=True, exist_ok=True)
+        store = open_sqlite_store(root / DB_NAME, root / "backups")
+        return cls(root, store)
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def blobs_dir(self) -> Path:
+        return self.root / "blobs"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.root / "index"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / "backups"
+
+    def close(self) -> None:
+        self.store.close()
+
+    # blobs ------------------------------------------------------------------------------------
+
+    def blob_path(self, sha256: str) -> Path:
+        return self.blobs_dir / sha256[:2] / sha256
+
+    def put_blob(self, data: bytes) -> str:
+        """Store ``data`` under its SHA-256 and return the hash (idempotent)."""
+        digest = hashlib.sha256(data).hexdigest()
+        target = self.blob_path(digest)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".part")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+        return digest
+
+    def clear_derived(self) -> None:
+        """Remove what can be rebuilt from the store (the search index)."""
+        shutil.rmtree(self.index_dir, ignore_errors=True)
+
+    # facts ------------------------------------------------------------------------------------
+
+    def info(self, key: str) -> str | None:
+        with self.store.session() as session:
+            row = session.get(WorkspaceInfo, key)
+            return row.value if row else None
+
+    def set_info(self, key: str, value: str) -> None:
+        with self.store.session() as session, session.begin():
+            session.merge(WorkspaceInfo(key=key, value=value))
+
+    def all_info(self) -> dict[str, str]:
+        with self.store.session() as session:
+            return {r.key: r.value for r in session.scalars(select(WorkspaceInfo))}

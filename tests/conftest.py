@@ -1,0 +1,8 @@
+"""Test set-up shared by every test: Qt off-screen, and the fixtures in tests/helpers/."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
+
+pytest_plugins = ["tests.helpers.workspaces"]
