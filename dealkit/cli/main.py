@@ -28,9 +28,7 @@ def common_options() -> argparse.ArgumentParser:
         metavar="DIR",
         help="workspace folder (default: the platform's user data folder)",
     )
-    parent.add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON"
-    )
+    parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
     return parent
 
 

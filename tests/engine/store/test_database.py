@@ -21,9 +21,7 @@ def test_sync_metadata_is_filled_in_and_decimals_stay_exact(empty_workspace: Wor
         family = ProductFamily(code="srv", name="Servers")
         session.add(family)
         session.flush()
-        session.add(
-            Product(sku="X1", name="X", family_id=family.id, kind=ProductKind.HARDWARE)
-        )
+        session.add(Product(sku="X1", name="X", family_id=family.id, kind=ProductKind.HARDWARE))
     with empty_workspace.store.session() as session:
         product = session.scalars(select(Product)).one()
         assert len(product.id) == 36 and product.id[14] == "7"  # UUID version 7
