@@ -5,4 +5,4 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
-pytest_plugins = ["tests.helpers.workspaces"]
+pytest_plugins = ["tests.helpers.workspaces", "tests.helpers.servers"]

@@ -15,7 +15,7 @@ from dealkit import __version__
 from dealkit.cli.output import UserError, to_json_text
 from dealkit.engine.store.errors import WorkspaceError
 
-COMMANDS = ["demo"]
+COMMANDS = ["demo", "server"]
 
 
 def common_options() -> argparse.ArgumentParser:

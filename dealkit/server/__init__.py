@@ -1,0 +1,1 @@
+"""The shared server: an ASGI app over the same engine, on PostgreSQL (or embedded SQLite)."""
