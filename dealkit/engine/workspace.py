@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,6 +83,28 @@ class Workspace:
             tmp.write_bytes(data)
             tmp.replace(target)
         return digest
+
+    def put_blob_file(self, path: Path, chunk_size: int = 1 << 20) -> str:
+        """Store the file at ``path`` under its SHA-256 and return the hash (idempotent).
+
+        Unlike ``put_blob`` the file is streamed (hashed and copied a chunk at a time), so an
+        imported video or a large PDF never has to fit in memory.
+        """
+        self.blobs_dir.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        tmp = self.blobs_dir / f"import-{uuid.uuid4().hex}.part"  # unique per call and thread
+        try:
+            with Path(path).open("rb") as source, tmp.open("wb") as target:
+                while chunk := source.read(chunk_size):
+                    digest.update(chunk)
+                    target.write(chunk)
+            final = self.blob_path(digest.hexdigest())
+            if not final.exists():
+                final.parent.mkdir(parents=True, exist_ok=True)
+                tmp.replace(final)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return digest.hexdigest()
 
     def clear_derived(self) -> None:
         """Remove what can be rebuilt from the store (the search index)."""

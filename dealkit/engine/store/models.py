@@ -211,6 +211,9 @@ class Quote(SyncMixin, Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
     competitors: Mapped[list[str]] = mapped_column(default=list)
+    # Quote-level pricing inputs of the quote document (docs/quote-json.md): quote discount,
+    # partner, payment terms, groups and alternatives, chosen terms.
+    pricing_inputs: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     customer: Mapped[Customer] = relationship(lazy="joined")
     owner: Mapped[User] = relationship(lazy="joined")
@@ -232,6 +235,8 @@ class QuoteLine(SyncMixin, Base):
     # Priced snapshot: the line's net amount in the quote's currency, rounded to minor units.
     net_amount: Mapped[Decimal]
     options: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The line as written in the quote document: discounts, subscription term, dates, billing.
+    pricing_inputs: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     quote: Mapped[Quote] = relationship(back_populates="lines")
     product: Mapped[Product] = relationship(lazy="joined")
@@ -293,6 +298,92 @@ class CommissionTransaction(SyncMixin, Base):
     currency: Mapped[str] = mapped_column(String(3))
     split_percent: Mapped[Decimal] = mapped_column(default=Decimal(100))
     cancelled_on: Mapped[date | None] = mapped_column(Date)
+
+
+class CommissionPeriod(SyncMixin, Base):
+    """One participant's finalized (paid) period: the result exactly as it was paid.
+
+    Written once by finalization and never updated: a later correction becomes an adjustment
+    line in the open period, computed against this row. ``result`` is the engine's
+    ``ParticipantResult`` JSON (lines with traces, SPIFs, draw balance); ``warnings`` are the
+    warnings of the whole period's calculation (the same on every participant's row).
+    """
+
+    __tablename__ = "commission_periods"
+    __table_args__ = (UniqueConstraint("plan_code", "period", "participant"),)
+
+    plan_code: Mapped[str] = mapped_column(String(60))
+    plan_version: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(20))  # "2026-Q3", "2026-07"
+    participant: Mapped[str] = mapped_column(String(64))  # the plan's participant id (username)
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    warnings: Mapped[list[str]] = mapped_column(default=list)
+    finalized_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finalized_by_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+
+
+class DisputeStatus(enum.StrEnum):
+    OPEN = "open"
+    IN_REVIEW = "in_review"
+    RESOLVED = "resolved"
+
+
+class DisputeResolution(enum.StrEnum):
+    ADJUSTED = "adjusted"
+    EXPLAINED = "explained"
+    REJECTED = "rejected"
+
+
+class CommissionDispute(SyncMixin, Base):
+    """A participant's question on one statement line, and where it stands.
+
+    The line is referenced by ``line_ref`` ("<plan>/<period>/<component>[/<deal ref>]"), and
+    its label and amount are copied as the rep saw them, so the question still reads right after
+    the statement changes. Messages are rows of their own so that the rep's and the comp admin's
+    replies sync as separate appends and never overwrite each other.
+    """
+
+    __tablename__ = "commission_disputes"
+    __table_args__ = (Index("ix_commission_disputes_participant", "participant", "period"),)
+
+    participant: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    plan_code: Mapped[str] = mapped_column(String(60))
+    period: Mapped[str] = mapped_column(String(20))
+    line_ref: Mapped[str] = mapped_column(String(300))
+    component: Mapped[str] = mapped_column(String(60))
+    line_kind: Mapped[str] = mapped_column(String(20), default="earning")
+    line_label: Mapped[str] = mapped_column(String(200))
+    line_amount: Mapped[Decimal]
+    line_currency: Mapped[str] = mapped_column(String(3))
+    reason: Mapped[str] = mapped_column(String(30))
+    status: Mapped[DisputeStatus] = mapped_column(_enum(DisputeStatus), default=DisputeStatus.OPEN)
+    resolution: Mapped[DisputeResolution | None] = mapped_column(_enum(DisputeResolution))
+
+    messages: Mapped[list[CommissionDisputeMessage]] = relationship(
+        back_populates="dispute",
+        order_by="(CommissionDisputeMessage.at, CommissionDisputeMessage.position)",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+
+class CommissionDisputeMessage(SyncMixin, Base):
+    """One message of a dispute's thread; ``attachment_hash`` names a workspace blob."""
+
+    __tablename__ = "commission_dispute_messages"
+
+    dispute_id: Mapped[str] = mapped_column(ForeignKey("commission_disputes.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    author: Mapped[str] = mapped_column(String(64))  # username
+    at: Mapped[datetime]
+    text: Mapped[str] = mapped_column(Text)
+    attachment_hash: Mapped[str | None] = mapped_column(String(64))
+    attachment_name: Mapped[str | None] = mapped_column(String(300))
+
+    dispute: Mapped[CommissionDispute] = relationship(back_populates="messages")
 
 
 class WorkspaceInfo(Base):

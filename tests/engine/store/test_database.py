@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from dealkit.engine.store.database import head_revision, open_sqlite_store
 from dealkit.engine.store.errors import WorkspaceCorruptError, WorkspaceTooNewError
-from dealkit.engine.store.models import Product, ProductFamily, ProductKind
+from dealkit.engine.store.models import Product, ProductFamily, ProductKind, Quote
 from dealkit.engine.workspace import Workspace
 
 
@@ -77,3 +77,49 @@ def test_an_older_database_is_backed_up_before_it_is_migrated(tmp_path):
     with sqlite3.connect(store.backup_path) as conn:
         assert conn.execute("select count(*) from alembic_version").fetchone() == (0,)
     store.close()
+
+
+def test_a_workspace_with_data_migrates_from_the_first_schema_and_keeps_it(tmp_path):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from dealkit.engine.store.database import alembic_config
+
+    path = tmp_path / "dealkit.db"
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001_initial")
+        connection.exec_driver_sql(
+            "INSERT INTO users (id, username, display_name, email, locale, created_at, "
+            "updated_at, deleted) VALUES ('u1', 'alex', 'Alex', 'a@x', 'en_US', "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00', 0)"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO customers (id, name, industry, segment, region, country, currency, "
+            "is_new_logo, created_at, updated_at, deleted) VALUES ('c1', 'Acme', 'retail', "
+            "'smb', 'apac', 'TH', 'THB', 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00', 0)"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO quotes (id, number, version, name, customer_id, owner_id, currency, "
+            "status, quote_date, notes, competitors, created_at, updated_at, deleted) VALUES "
+            "('q1', 'Q-1', 1, 'Q', 'c1', 'u1', 'THB', 'draft', '2026-01-02', '', '[]', "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00', 0)"
+        )
+    engine.dispose()
+
+    store = open_sqlite_store(path, tmp_path / "backups")
+    try:
+        assert store.backup_path is not None
+        with store.session() as session:
+            quote = session.get(Quote, "q1")
+            assert quote.pricing_inputs == {} and quote.customer.name == "Acme"
+    finally:
+        store.close()
+
+
+def test_the_schema_head_constant_matches_the_migrations_folder():
+    from dealkit.engine.store.database import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
