@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 
-from babel.numbers import format_currency, get_currency_precision, is_currency
+from babel.numbers import format_currency, get_currency_precision, get_currency_symbol, is_currency
 
 
 class MoneyError(ValueError):
@@ -31,6 +31,35 @@ def check_currency(code: str) -> str:
     if not isinstance(code, str) or len(code) != 3 or not code.isupper() or not is_currency(code):
         raise MoneyError(f"unknown currency {code!r}: use an ISO 4217 code such as USD, THB or JPY")
     return code
+
+
+@cache
+def currency_quantum(currency: str) -> Decimal:
+    """The smallest amount of ``currency``: ``Decimal('0.01')`` for USD, ``Decimal('1')`` JPY."""
+    return Decimal(1).scaleb(-minor_units(currency))
+
+
+def round_money(amount: Decimal, currency: str) -> Decimal:
+    """Round half up to the currency's minor units: the one rounding rule of Dealkit."""
+    return amount.quantize(currency_quantum(currency), ROUND_HALF_UP)
+
+
+@cache
+def _en_us_symbol(currency: str) -> str:
+    return get_currency_symbol(currency, locale="en_US")
+
+
+def money_text(amount: Decimal, currency: str) -> str:
+    """The amount rounded to the currency, written as Babel writes it for en_US (``$1,250.00``,
+    ``-$5.00``, ``¥5``, ``THB1,750,000.00``).
+
+    Explanations (price waterfalls, commission traces) are written in English with several
+    amounts per line and thousands of lines per run; this writes the same text as
+    ``Money.format("en_US")`` without Babel's per-call locale work.
+    """
+    rounded = round_money(amount, currency)
+    sign = "-" if rounded < 0 else ""
+    return f"{sign}{_en_us_symbol(currency)}{abs(rounded):,.{minor_units(currency)}f}"
 
 
 def to_decimal(value: Decimal | int | str) -> Decimal:
@@ -121,8 +150,7 @@ class Money:
 
     def rounded(self) -> Money:
         """Round half up to the currency's minor units (a defined rounding point)."""
-        quantum = Decimal(1).scaleb(-minor_units(self.currency))
-        return Money(self.amount.quantize(quantum, rounding=ROUND_HALF_UP), self.currency)
+        return Money(round_money(self.amount, self.currency), self.currency)
 
     def format(self, locale: str = "en_US") -> str:
         """The amount as a person reads it in ``locale``, e.g. ``$1,250.00`` or ``฿1,250.00``."""
