@@ -1,0 +1,150 @@
+"""Save a priced quote version to the local store, all or nothing, and read it back.
+
+``save_quote`` validates and prices first, resolves the customer, owner and products, and only
+then writes, inside one transaction: a quote that cannot be priced, or a version that already
+exists, leaves the store exactly as it was.
+
+Columns hold what the rest of Dealkit queries (customer, status, quantities, net amounts); the
+document's other pricing inputs (quote discount, partner, groups, payment terms, chosen terms;
+a line's discounts, term and billing) are kept as written in ``pricing_inputs``, so that
+``load_quote`` returns the same document.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dealkit.engine.pricing.errors import PricingError, Problem
+from dealkit.engine.pricing.priced import QuotePrice
+from dealkit.engine.quotes.document import QuoteDocument
+from dealkit.engine.quotes.json_format import line_to_data, quote_from_data, quote_to_data
+from dealkit.engine.quotes.pricing import customer_facts
+from dealkit.engine.store.models import Customer, Product, Quote, QuoteLine, QuoteStatus, User
+
+SIX_PLACES = Decimal("0.000001")  # the store's exact-decimal scale on PostgreSQL
+QUOTE_LEVEL_KEYS = ("payment_terms", "discount", "partner", "groups", "terms", "owner")
+
+
+def next_quote_number(session: Session, year: int) -> str:
+    prefix = f"Q-{year}-"
+    count = session.scalar(
+        select(func.count(func.distinct(Quote.number))).where(Quote.number.like(prefix + "%"))
+    )
+    return f"{prefix}{(count or 0) + 1:04d}"
+
+
+def save_quote(
+    session: Session, doc: QuoteDocument, priced: QuotePrice, default_owner_id: str
+) -> Quote:
+    """Write ``doc`` (already priced as ``priced``) as one quote version; all or nothing.
+
+    Call inside ``with session.begin():``; on ``PricingError`` nothing has been added.
+    """
+    problems: list[Problem] = []
+    facts = customer_facts(session, doc)
+    if not facts.in_store:
+        problems.append(
+            Problem(
+                "quote",
+                "customer",
+                f"customer {doc.customer.name or doc.customer.id!r} is not in this workspace: "
+                "pick an existing customer or sync",
+            )
+        )
+    owner_id = default_owner_id
+    if doc.owner:
+        owner = session.scalars(select(User).where(User.username == doc.owner)).first()
+        if owner is None:
+            problems.append(Problem("quote", "owner", f"no user {doc.owner!r}: use a username"))
+        else:
+            owner_id = owner.id
+    skus = {line.sku for line in doc.lines}
+    products = {
+        p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus))).all()
+    }
+    for position, line in enumerate(doc.lines, start=1):
+        if line.sku not in products:
+            problems.append(Problem(f"line {position}", "sku", f"unknown product {line.sku!r}"))
+    number = doc.number or next_quote_number(session, doc.date.year)
+    exists = session.scalars(
+        select(Quote.id).where(Quote.number == number, Quote.version == doc.version)
+    ).first()
+    if exists:
+        problems.append(
+            Problem(
+                "quote",
+                "version",
+                f"{number} version {doc.version} is already saved: revise the quote to save "
+                "a new version",
+            )
+        )
+    if problems:
+        raise PricingError(problems)
+
+    data = quote_to_data(doc)
+    quote = Quote(
+        number=number,
+        version=doc.version,
+        name=doc.name or f"{doc.customer.name} {doc.date.isoformat()}",
+        customer_id=facts.keys[0],
+        owner_id=owner_id,
+        currency=doc.currency,
+        status=QuoteStatus(doc.status.value),
+        quote_date=doc.date,
+        expires_on=doc.expires_on,
+        notes=doc.notes,
+        competitors=list(doc.competitors),
+        pricing_inputs={k: data[k] for k in QUOTE_LEVEL_KEYS if k in data},
+    )
+    for position, (line, lp) in enumerate(zip(doc.lines, priced.lines, strict=True), start=1):
+        listed = lp.listed
+        quote.lines.append(
+            QuoteLine(
+                position=position,
+                product_id=products[line.sku].id,
+                group_name=line.group,
+                quantity=line.quantity,
+                # per unit (per unit per year for a subscription), options included
+                list_price=(listed.list_amount / listed.units).quantize(SIX_PLACES),
+                discount_percent=lp.discount_percent,
+                net_amount=lp.net,
+                pricing_inputs=line_to_data(line),
+            )
+        )
+    session.add(quote)
+    session.flush()
+    return quote
+
+
+def load_quote(session: Session, number: str, version: int | None = None) -> QuoteDocument:
+    """The saved document of ``number`` (its latest version unless ``version`` is given)."""
+    query = select(Quote).where(Quote.number == number, Quote.deleted.is_(False))
+    if version is not None:
+        query = query.where(Quote.version == version)
+    quote = session.scalars(query.order_by(Quote.version.desc())).first()
+    if quote is None:
+        raise KeyError(f"no saved quote {number}" + (f" version {version}" if version else ""))
+    customer = session.get(Customer, quote.customer_id)
+    data: dict[str, Any] = {
+        "number": quote.number,
+        "version": quote.version,
+        "name": quote.name,
+        "status": quote.status.value,
+        "customer": {"name": customer.name, "id": customer.id} if customer else {"id": "?"},
+        "currency": quote.currency,
+        "date": quote.quote_date.isoformat(),
+        "lines": [],
+    }
+    if quote.expires_on:
+        data["expires_on"] = quote.expires_on.isoformat()
+    if quote.notes:
+        data["notes"] = quote.notes
+    if quote.competitors:
+        data["competitors"] = list(quote.competitors)
+    data.update(quote.pricing_inputs)
+    data["lines"] = [row.pricing_inputs for row in quote.lines]
+    return quote_from_data(data)
