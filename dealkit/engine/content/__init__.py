@@ -1,0 +1,1 @@
+"""Library content: text extraction from imported files, importing them, deal suggestions."""
