@@ -1,0 +1,1 @@
+"""The desktop application: main window, pages, background tasks, settings and translations."""

@@ -1,0 +1,1 @@
+"""The window's pages: Quote, Library, Commissions and Approvals."""
