@@ -5,4 +5,14 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
-pytest_plugins = ["tests.helpers.workspaces", "tests.helpers.servers"]
+pytest_plugins = [
+    "tests.helpers.workspaces",
+    "tests.helpers.servers",
+    "tests.helpers.commissions",
+    "tests.helpers.desktop",
+    "tests.helpers.demo",
+    "tests.helpers.library",
+    "tests.helpers.pricing",
+    "tests.helpers.configurator",
+    "tests.helpers.content_files",
+]
