@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
-# The newest migration in migrations/versions (tests/engine/store checks they agree).
-SCHEMA_HEAD = "0003_commission_periods_and_disputes"
+# The newest migration in migrations/versions (tests/engine/store checks they agree). Revision
+# ids stay within 32 characters: alembic_version.version_num is VARCHAR(32) on PostgreSQL.
+SCHEMA_HEAD = "0003_commission_disputes"
 
 
 def alembic_config() -> Config:

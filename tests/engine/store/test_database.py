@@ -123,3 +123,12 @@ def test_the_schema_head_constant_matches_the_migrations_folder():
     from dealkit.engine.store.database import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_every_revision_id_fits_postgresql_alembic_version_column():
+    from alembic.script import ScriptDirectory
+
+    from dealkit.engine.store.database import alembic_config
+
+    revisions = list(ScriptDirectory.from_config(alembic_config()).walk_revisions())
+    assert revisions and all(len(r.revision) <= 32 for r in revisions)

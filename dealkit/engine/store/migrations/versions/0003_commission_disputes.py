@@ -1,6 +1,6 @@
 """commission periods and disputes
 
-Revision ID: 0003_commission_periods_and_disputes
+Revision ID: 0003_commission_disputes
 Revises: 0002_quote_pricing_inputs
 Create Date: 2026-11-27
 
@@ -14,7 +14,7 @@ import dealkit.engine.store.types
 
 
 # revision identifiers, used by Alembic.
-revision: str = '0003_commission_periods_and_disputes'
+revision: str = '0003_commission_disputes'
 down_revision: Union[str, Sequence[str], None] = '0002_quote_pricing_inputs'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
