@@ -28,7 +28,11 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class QuoteDetail(QWidget):
-    def __init__(self, context: DesktopContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: DesktopContext, parent: QWidget | None = None, wrap_title: bool = False
+    ) -> None:
+        """``wrap_title`` lets a long title ("number · customer · total") wrap, so the pane can
+        share its width with another (the Approvals page's "why" panel) instead of claiming it."""
         super().__init__(parent)
         self.context = context
         self.quote: QuoteRow | None = None
@@ -37,6 +41,7 @@ class QuoteDetail(QWidget):
         self.loading = False
         self.title = QLabel()
         self.title.setProperty("role", "subheading")
+        self.title.setWordWrap(wrap_title)
         self.lines = QTreeWidget()
         self.lines.setObjectName("quoteLines")
         self.lines.setRootIsDecorated(False)

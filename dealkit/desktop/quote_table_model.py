@@ -123,9 +123,9 @@ class QuoteTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.TOTAL:
-                return QCoreApplication.translate(
-                    "QuoteTableModel", "%n line(s)", "", row.line_count
-                )
+                # lupdate sees a plural only in self.tr(...) with a plain name as the count
+                lines = row.line_count
+                return self.tr("%n line(s)", "", lines)
             if column in (Column.CUSTOMER, Column.NAME, Column.OWNER):
                 return self._display(row, column)  # the full text of an elided cell
         return None

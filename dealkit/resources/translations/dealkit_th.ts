@@ -21,6 +21,64 @@
     </message>
 </context>
 <context>
+    <name>ApprovalQueueModel</name>
+    <message>
+        <source>Why</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>กำลังตรวจสอบ…</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalRoute</name>
+    <message>
+        <source>Sales manager</source>
+        <translation>ผู้จัดการฝ่ายขาย</translation>
+    </message>
+    <message>
+        <source>VP of sales</source>
+        <translation>รองประธานฝ่ายขาย</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>ฝ่ายการเงิน</translation>
+    </message>
+    <message>
+        <source>Legal</source>
+        <translation>ฝ่ายกฎหมาย</translation>
+    </message>
+    <message>
+        <source>Deal desk</source>
+        <translation>ฝ่ายพิจารณาดีล</translation>
+    </message>
+    <message>
+        <source>%1, in parallel</source>
+        <translation>%1 (พิจารณาพร้อมกัน)</translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation>รอการตัดสินใจ</translation>
+    </message>
+    <message>
+        <source>Asked after step %1</source>
+        <translation>ขอหลังขั้นที่ %1 อนุมัติ</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>อนุมัติแล้ว</translation>
+    </message>
+    <message>
+        <source>Not submitted yet</source>
+        <translation>ยังไม่ได้ส่งขออนุมัติ</translation>
+    </message>
+    <message>
+        <source>Closed, nobody is asked</source>
+        <translation>ปิดแล้ว ไม่ต้องขออนุมัติ</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalsPage</name>
     <message>
         <source>Approvals</source>
@@ -29,6 +87,14 @@
     <message>
         <source>Loading approvals…</source>
         <translation>กำลังโหลดรายการรออนุมัติ…</translation>
+    </message>
+    <message>
+        <source>Working out why each quote needs approval…</source>
+        <translation>กำลังตรวจสอบว่าทำไมแต่ละใบเสนอราคาต้องขออนุมัติ…</translation>
+    </message>
+    <message>
+        <source>The reasons could not be worked out: %1</source>
+        <translation>ตรวจสอบเหตุผลไม่ได้: %1</translation>
     </message>
     <message>
         <source>Approvals could not be loaded: %1</source>
@@ -1073,6 +1139,37 @@
     <message>
         <source>Copy the line and how it was computed</source>
         <translation>คัดลอกรายการและวิธีคำนวณ</translation>
+    </message>
+</context>
+<context>
+    <name>WhyPanel</name>
+    <message>
+        <source>Why this needs approval</source>
+        <translation>เหตุที่ต้องขออนุมัติ</translation>
+    </message>
+    <message>
+        <source>Approval route</source>
+        <translation>ลำดับการอนุมัติ</translation>
+    </message>
+    <message>
+        <source>The approvers decide in their own queue; this route is for information.</source>
+        <translation>ผู้อนุมัติตัดสินใจในคิวของตนเอง ลำดับนี้แสดงไว้เพื่อทราบ</translation>
+    </message>
+    <message>
+        <source>Select a quote to see why it needs approval.</source>
+        <translation>เลือกใบเสนอราคาเพื่อดูว่าทำไมต้องขออนุมัติ</translation>
+    </message>
+    <message>
+        <source>Working out why…</source>
+        <translation>กำลังตรวจสอบเหตุผล…</translation>
+    </message>
+    <message>
+        <source>This quote&apos;s approvals could not be checked.</source>
+        <translation>ตรวจสอบการอนุมัติของใบเสนอราคานี้ไม่ได้</translation>
+    </message>
+    <message>
+        <source>Under the current policy this quote needs no approval.</source>
+        <translation>ตามนโยบายปัจจุบัน ใบเสนอราคานี้ไม่ต้องขออนุมัติ</translation>
     </message>
 </context>
 </TS>
