@@ -22,11 +22,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
-    import uvicorn
+    try:
+        import uvicorn
+
+        from dealkit.server.app import create_app
+    except ModuleNotFoundError as error:  # the desktop app bundle leaves the server out
+        raise UserError(
+            f"this Dealkit has no server ({error.name} is not installed): run the server from "
+            f"a pip install of Dealkit (pip install dealkit), see packaging/README.md"
+        ) from None
 
     from dealkit.engine.store.database import open_sqlite_store, open_store_url
     from dealkit.engine.workspace import default_workspace_dir
-    from dealkit.server.app import create_app
 
     if args.database_url:
         try:
