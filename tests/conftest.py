@@ -6,6 +6,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
 pytest_plugins = [
+    "tests.helpers.offscreen_noise",
     "tests.helpers.workspaces",
     "tests.helpers.servers",
     "tests.helpers.commissions",
