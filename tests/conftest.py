@@ -16,4 +16,5 @@ pytest_plugins = [
     "tests.helpers.pricing",
     "tests.helpers.configurator",
     "tests.helpers.content_files",
+    "tests.helpers.proposal",
 ]

@@ -24,6 +24,7 @@ COMMANDS = {
     "rules": "check a product model for mistakes",
     "price": "price a quote and show each line's waterfall",
     "approvals": "check which approvals a quote needs",
+    "proposal": "write the branded proposal PDF of a quote",
     "commissions": "calculate commissions, estimate a deal, print statements",
     "selftest": "open the window off-screen, visit every page, save screenshots",
     "server": "run the shared Dealkit server (HTTP API)",
