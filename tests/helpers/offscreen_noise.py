@@ -1,6 +1,6 @@
-"""Desktop and widget tests: Qt's off-screen platform prints a few warnings of its own (it has no window
-system to pass size hints, stacking or keyboard grabs to); they are ignored by name, and every
-other Qt warning fails the test (``qt_log_level_fail = WARNING``)."""
+"""Desktop and widget tests: Qt's off-screen platform prints a few warnings of its own (it has
+no window system to pass size hints, stacking or keyboard grabs to); they are ignored by name,
+and every other Qt warning fails the test (``qt_log_level_fail = WARNING``)."""
 
 import pytest
 

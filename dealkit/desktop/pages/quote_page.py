@@ -8,6 +8,9 @@ products under its rules, starting from a configured line of the selected quote 
 one (``configure/launcher.py``); the accepted configuration is summarized with its option prices
 in the detail pane's Configuration tab. It is not saved into the quote: that is the Quote
 wizard's job.
+
+The Commission tab (``quote_commission/panel.py``) says what the selected quote pays the
+signed-in rep, with the engine's explanation and a discount what-if.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from dealkit.desktop.configure.summary import ConfigurationSummary, summarize
 from dealkit.desktop.configure.summary_view import ConfigurationSummaryView
 from dealkit.desktop.context import DesktopContext
 from dealkit.desktop.pages.page import Page
+from dealkit.desktop.quote_commission.panel import QuoteCommissionPanel
 from dealkit.desktop.quote_detail import QuoteDetail
 from dealkit.desktop.quote_rows import QuoteRow, load_quote_rows
 from dealkit.desktop.quote_table_model import ROW_ROLE, QuoteFilterProxy, QuoteTableModel
@@ -93,8 +97,10 @@ class QuotePage(Page):
         self.detail_tabs = QTabWidget()
         self.detail_tabs.setObjectName("quoteDetailTabs")
         self.detail_tabs.setDocumentMode(True)
-        self.detail_tabs.setTabBarAutoHide(True)  # no lone "Lines" tab until there is a summary
+        self.detail_tabs.setTabBarAutoHide(True)  # a lone tab needs no tab bar
         self.detail_tabs.addTab(self.detail, "")  # the summary's tab comes with a summary
+        self.commission = QuoteCommissionPanel(context)
+        self.detail_tabs.addTab(self.commission, "")
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
@@ -165,8 +171,13 @@ class QuotePage(Page):
             )
         )
         self.detail_tabs.setTabText(0, self.tr("Lines"))
+        self.detail_tabs.setTabText(
+            self.detail_tabs.indexOf(self.commission), self.tr("Commission")
+        )
         if self.has_summary:
-            self.detail_tabs.setTabText(1, self.tr("Configuration"))
+            self.detail_tabs.setTabText(
+                self.detail_tabs.indexOf(self.summary_view), self.tr("Configuration")
+            )
         self._update_count()
 
     def _locale_changed(self, _language: str) -> None:
@@ -231,7 +242,9 @@ class QuotePage(Page):
         self._filter(text)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.show_quote(current.data(ROW_ROLE) if current.isValid() else None)
+        quote = current.data(ROW_ROLE) if current.isValid() else None
+        self.detail.show_quote(quote)
+        self.commission.show_quote(quote)
 
     def select_first(self) -> None:
         """Select the top row so its lines show (after loading or filtering)."""
@@ -239,6 +252,7 @@ class QuotePage(Page):
             self.table.selectRow(0)
         else:
             self.detail.show_quote(None)
+            self.commission.show_quote(None)
 
     # configuring a product ----------------------------------------------------------------------
 
@@ -267,7 +281,8 @@ class QuotePage(Page):
         self._summary_product = accepted.prepared.product
         self.summary_view.show_summary(summary, accepted.request.quote_label)
         if not self.has_summary:
-            self.detail_tabs.addTab(self.summary_view, self.tr("Configuration"))
+            # next to Lines, where the rep's eye is after configuring (Commission moves right)
+            self.detail_tabs.insertTab(1, self.summary_view, self.tr("Configuration"))
             total = sum(self.splitter.sizes())
             self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])  # room for it
         self.detail_tabs.setCurrentWidget(self.summary_view)

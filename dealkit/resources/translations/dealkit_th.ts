@@ -980,6 +980,81 @@
     </message>
 </context>
 <context>
+    <name>QuoteCommissionPanel</name>
+    <message>
+        <source>Component</source>
+        <translation>องค์ประกอบ</translation>
+    </message>
+    <message>
+        <source>Adds</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <source>Extra discount:</source>
+        <translation>ส่วนลดเพิ่ม:</translation>
+    </message>
+    <message>
+        <source>Try a further discount on every line and see what the deal would pay</source>
+        <translation>ลองให้ส่วนลดเพิ่มทุกรายการ แล้วดูว่าดีลนี้จะได้ค่าคอมมิชชันเท่าไร</translation>
+    </message>
+    <message>
+        <source>Select a quote to see what it pays.</source>
+        <translation>เลือกใบเสนอราคาเพื่อดูว่าได้ค่าคอมมิชชันเท่าไร</translation>
+    </message>
+    <message>
+        <source>The commission could not be estimated: %1</source>
+        <translation>ประมาณค่าคอมมิชชันไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <source>Estimating the commission…</source>
+        <translation>กำลังประมาณค่าคอมมิชชัน…</translation>
+    </message>
+    <message>
+        <source>Sign in to see what your deals pay.</source>
+        <translation>ลงชื่อเข้าใช้เพื่อดูค่าคอมมิชชันจากดีลของคุณ</translation>
+    </message>
+    <message>
+        <source>This is %1&apos;s deal: it pays their commission, not yours.</source>
+        <translation>ดีลนี้เป็นของ %1: ค่าคอมมิชชันเป็นของเขา ไม่ใช่ของคุณ</translation>
+    </message>
+    <message>
+        <source>This quote is won: it is already counted in your commission statement.</source>
+        <translation>ใบเสนอราคานี้ปิดการขายได้แล้ว: นับรวมในใบแจ้งยอดค่าคอมมิชชันของคุณเรียบร้อย</translation>
+    </message>
+    <message>
+        <source>This quote is lost: your commission statement already reflects it (it pays nothing).</source>
+        <translation>ใบเสนอราคานี้ปิดการขายไม่สำเร็จ: ใบแจ้งยอดค่าคอมมิชชันของคุณบันทึกไว้แล้ว (ไม่มีค่าคอมมิชชัน)</translation>
+    </message>
+    <message>
+        <source>This deal pays %1</source>
+        <translation>ดีลนี้ได้ค่าคอมมิชชัน %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 credited · attainment from %3 to %4 of quota</source>
+        <translation>%1 · ยอดที่นับให้ %2 · ยอดสะสมจาก %3 เป็น %4 ของโควตา</translation>
+    </message>
+    <message>
+        <source>SPIF: %1; with this deal: %2</source>
+        <translation>ความคืบหน้าโบนัส SPIF: %1; เมื่อรวมดีลนี้: %2</translation>
+    </message>
+    <message>
+        <source>Move the slider to see what a deeper discount would pay.</source>
+        <translation>เลื่อนแถบเพื่อดูว่าถ้าลดราคามากขึ้นจะได้ค่าคอมมิชชันเท่าไร</translation>
+    </message>
+    <message>
+        <source>At %1 off (%2 credited) it pays %3: %4 less.</source>
+        <translation>ถ้าลดเพิ่ม %1 (ยอดที่นับให้ %2) จะได้ %3 น้อยลง %4</translation>
+    </message>
+    <message>
+        <source>At %1 off (%2 credited) it pays %3: %4 more.</source>
+        <translation>ถ้าลดเพิ่ม %1 (ยอดที่นับให้ %2) จะได้ %3 มากขึ้น %4</translation>
+    </message>
+    <message>
+        <source>At %1 off (%2 credited) it pays %3, the same.</source>
+        <translation>ถ้าลดเพิ่ม %1 (ยอดที่นับให้ %2) จะได้ %3 เท่าเดิม</translation>
+    </message>
+</context>
+<context>
     <name>QuoteDetail</name>
     <message>
         <source>SKU</source>
@@ -1039,6 +1114,10 @@
     <message>
         <source>Lines</source>
         <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>ค่าคอมมิชชัน</translation>
     </message>
     <message>
         <source>Configuration</source>

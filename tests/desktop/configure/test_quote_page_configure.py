@@ -210,7 +210,7 @@ def test_accepting_shows_the_options_and_their_prices_in_the_quotes_currency(
 
     view = page.summary_view
     assert page.detail_tabs.currentWidget() is view and page.has_summary
-    assert page.detail_tabs.tabBar().isVisible()  # two tabs now: Lines and Configuration
+    assert page.detail_tabs.tabBar().isVisible()  # Lines, Configuration and Commission
     assert view.title.text() == f"{RACK} (SRV-R7)"
     assert "Q-2025-0006 v1" in view.context_label.text()
     assert "Not saved" in view.context_label.text()
@@ -245,7 +245,8 @@ def test_accepting_shows_the_options_and_their_prices_in_the_quotes_currency(
     page.configurator.dialog.reject()
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     assert not page.has_summary and page.detail_tabs.currentWidget() is page.detail
-    assert not page.detail_tabs.tabBar().isVisible()  # a lone Lines tab is not shown
+    assert page.detail_tabs.indexOf(view) < 0  # Lines and Commission stay
+    assert page.detail_tabs.count() == 2
 
 
 def test_a_thb_quote_says_the_model_prices_are_in_usd(qtbot, make_window, demo_workspace):
