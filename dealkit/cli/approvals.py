@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dealkit.cli.arguments import iso_date
-from dealkit.cli.output import UserError, emit
+from dealkit.cli.output import UserError, check_output_path, emit, write_file_atomically
 from dealkit.cli.price import fail_with_problems, load_rules
 from dealkit.engine.pricing.data_document import DocumentError
 from dealkit.engine.pricing.errors import PricingError
@@ -86,9 +86,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         rules = load_rules(args, workspace)
         approved = None
-        if args.approvals_action == "check" and args.approved:
-            approved = ApprovalRecord.load(args.approved)
         try:
+            if args.approvals_action == "check" and args.approved:
+                approved = ApprovalRecord.load(args.approved)
             with workspace.store.session() as session:
                 if args.number:
                     try:
@@ -111,7 +111,9 @@ def run(args: argparse.Namespace) -> int:
         record = ApprovalRecord.of(
             result.evaluation, doc.number, doc.version, args.on or date.today(), roles
         )
-        args.out.write_text(json.dumps(record.to_json(), indent=2) + "\n", encoding="utf-8")
+        out = check_output_path(args.out, "approval.json")
+        text = json.dumps(record.to_json(), indent=2) + "\n"
+        write_file_atomically(out, text.encode("utf-8"), "the approval record")
         emit(args, record.to_json(), f"Approval record written to {args.out}")
         return 0
     data = {"quote": {"number": doc.number, "version": doc.version}, **result.to_json()}

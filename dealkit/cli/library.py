@@ -39,9 +39,14 @@ def _facet(value: str) -> tuple[str, str]:
     return facet, wanted.strip()
 
 
+MAX_LIMIT = 10_000
+
+
 def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number, e.g. 20")
+    if not value.isdigit() or not 1 <= int(value) <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a whole number from 1 to {MAX_LIMIT:,}, e.g. 20"
+        )
     return int(value)
 
 

@@ -11,11 +11,9 @@ half-written proposal where the rep expects a finished one.
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
-from dealkit.cli.output import UserError, emit
+from dealkit.cli.output import UserError, check_output_path, emit, write_file_atomically
 from dealkit.cli.price import fail_with_problems, load_rules
 from dealkit.engine.pricing.data_document import DocumentError
 from dealkit.engine.pricing.errors import PricingError
@@ -47,46 +45,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.set_defaults(func=run)
 
 
-def check_output(path: Path) -> Path:
-    """The output path, resolved, if a PDF can be written there; else ``UserError`` with the fix."""
-    path = path.expanduser()
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise UserError(f"--out {path} is a folder: name a file, e.g. {path / 'proposal.pdf'}")
-    if not folder.is_dir():
-        raise UserError(f"--out {path}: the folder {folder} does not exist: create it first")
-    if not os.access(folder, os.W_OK):
-        raise UserError(
-            f"--out {path}: the folder {folder} is not writable: pick a folder you can write to"
-        )
-    return path
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private (0600); give the PDF the permissions a plain write would
-        umask = os.umask(0)
-        os.umask(umask)
-        if hasattr(os, "fchmod"):
-            os.fchmod(handle, 0o666 & ~umask)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise UserError(
-            f"--out {path}: cannot write the proposal ({error.strerror}): check the path, the "
-            "free space and that the file is not open in another program"
-        ) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
     from dealkit.engine.documents.branding import BrandingError, default_branding, load_branding
     from dealkit.engine.documents.proposal import render_proposal
@@ -97,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.version is not None and args.number is None:
         raise UserError("--version needs --number (a file's version is inside the file)")
-    out = check_output(args.out)
+    out = check_output_path(args.out)
     try:
         branding = load_branding(args.branding) if args.branding else default_branding()
     except BrandingError as error:
@@ -128,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         workspace.close()
     lang = args.lang or (doc.terms.language if doc.terms.language in ("en", "th") else "en")
     data = render_proposal(parts, lang, branding)
-    write_atomically(out, data)
+    write_file_atomically(out, data, "the proposal")
     from pypdf import PdfReader  # counts the pages of what was written, for the summary
 
     pages = len(PdfReader(out).pages)

@@ -62,6 +62,25 @@ def money_text(amount: Decimal, currency: str) -> str:
     return f"{sign}{_en_us_symbol(currency)}{abs(rounded):,.{minor_units(currency)}f}"
 
 
+# The largest figures Dealkit accepts in a document or import: 12 digits before the point (a
+# trillion) and 6 after. Beyond that a value is a typo (or hostile), and Decimal arithmetic on
+# it would overflow the context instead of giving a message.
+MAX_INTEGER_DIGITS = 12
+MAX_FRACTION_DIGITS = 6
+
+
+def out_of_range(value: Decimal) -> str | None:
+    """Why ``value`` is too large or too finely divided to be a figure, or None if it is fine."""
+    if value.is_zero():
+        return None
+    if value.adjusted() >= MAX_INTEGER_DIGITS:
+        return f"is too large: at most {MAX_INTEGER_DIGITS} digits before the decimal point"
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_FRACTION_DIGITS:
+        return f"has more than {MAX_FRACTION_DIGITS} decimal places"
+    return None
+
+
 def to_decimal(value: Decimal | int | str) -> Decimal:
     """Convert an exact value (never a float) to ``Decimal``."""
     if isinstance(value, float):

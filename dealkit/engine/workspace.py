@@ -24,6 +24,7 @@ from platformdirs import user_data_path
 from sqlalchemy import select
 
 from dealkit.engine.store.database import Store, open_sqlite_store
+from dealkit.engine.store.errors import WorkspaceError
 from dealkit.engine.store.models import WorkspaceInfo
 
 DB_NAME = "dealkit.db"
@@ -45,7 +46,18 @@ class Workspace:
     def open(cls, root: Path | None = None) -> Workspace:
         """Open (and create or migrate) the workspace at ``root``, or the default one."""
         root = Path(root) if root is not None else default_workspace_dir()
-        root.mkdir(parents=True, exist_ok=True)
+        if root.exists() and not root.is_dir():
+            raise WorkspaceError(
+                f"{root} is a file, not a folder: give --workspace a folder (it is created if "
+                "missing)"
+            )
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WorkspaceError(
+                f"cannot create the workspace folder {root} ({error.strerror}): pick a folder "
+                "you can write to with --workspace DIR"
+            ) from None
         store = open_sqlite_store(root / DB_NAME, root / "backups")
         return cls(root, store)
 

@@ -102,7 +102,7 @@ class ApprovalRecord:
     def load(cls, path: Path) -> ApprovalRecord:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as error:
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
             raise PricingError(
                 [Problem(str(path), "file", f"cannot read the approval record: {error}")]
             ) from None

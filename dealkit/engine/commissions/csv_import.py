@@ -18,7 +18,7 @@ from pathlib import Path
 from dealkit.engine.commissions.errors import CommissionError, RejectedRow
 from dealkit.engine.commissions.plan import Plan
 from dealkit.engine.commissions.transactions import Txn
-from dealkit.engine.money import MoneyError, check_currency, minor_units
+from dealkit.engine.money import MoneyError, check_currency, minor_units, out_of_range
 
 REQUIRED = ("ref", "rep", "sku", "family", "closed_on", "quantity", "amount", "currency")
 OPTIONAL = (
@@ -51,6 +51,8 @@ def read_transactions_csv(path: Path | str, plan: Plan | None = None) -> CsvResu
         reader = csv.reader(handle)
         try:
             header = [h.strip() for h in next(reader)]
+        except UnicodeDecodeError:
+            raise CommissionError(f"{path}: the file is not UTF-8 text; save it as UTF-8") from None
         except StopIteration:
             raise CommissionError(
                 f"{path}: the file is empty; the first line must name the columns: "
@@ -97,6 +99,8 @@ def _decimal(row: dict[str, str], column: str) -> Decimal:
         raise _Bad(f"{column} '{raw}' is not a number (write digits, e.g. 1250.00)") from None
     if not value.is_finite():
         raise _Bad(f"{column} '{raw}' is not a number")
+    if (why := out_of_range(value)) is not None:
+        raise _Bad(f"{column} '{raw}' {why}")
     return value
 
 

@@ -66,10 +66,16 @@ class JsonLedger:
         path = self._path(result.plan_code, result.period)
         if path.exists():
             raise CommissionError(f"{result.plan_code} {result.period} is already finalized")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".part")
-        tmp.write_text(json.dumps(result.to_json(), indent=1), encoding="utf-8")
-        tmp.replace(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".part")
+            tmp.write_text(json.dumps(result.to_json(), indent=1), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as error:
+            raise CommissionError(
+                f"cannot write the ledger at {path} ({error.strerror}): give --ledger a folder "
+                "you can write to"
+            ) from None
 
     def periods(self, plan_code: str) -> list[str]:
         folder = self.root / plan_code

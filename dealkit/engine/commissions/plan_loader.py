@@ -37,7 +37,7 @@ from dealkit.engine.commissions.plan import (
     Window,
     WindowComponent,
 )
-from dealkit.engine.money import MoneyError, check_currency
+from dealkit.engine.money import MoneyError, check_currency, out_of_range
 from dealkit.engine.yaml_source import LineDict, LineList, YamlSourceError, parse_yaml, read_text
 
 COMPONENT_TYPES = ("rate", "tiered", "window", "spif")
@@ -218,6 +218,8 @@ class _Reader:
             )
         if value < 0 and not allow_negative:
             raise self.fail(node, path, f"{what} {raw} is negative", "write a positive value")
+        if (why := out_of_range(value)) is not None:
+            raise self.fail(node, path, f"{what} {raw} {why}", f"write e.g. {example}")
         return value
 
     def percent(self, node: _At, path: str) -> Decimal:

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from dealkit.engine.money import MoneyError, check_currency
+from dealkit.engine.money import MoneyError, check_currency, out_of_range
 from dealkit.engine.pricing.errors import PricingError, Problem, line_label
 from dealkit.engine.pricing.inputs import OptionPick
 from dealkit.engine.pricing.subscriptions import BillingFrequency
@@ -76,6 +76,9 @@ class _Reader:
         if not result.is_finite():
             self.fail(where, field, f"{field} {value!r} is not a finite number")
             return None
+        if (why := out_of_range(result)) is not None:
+            self.fail(where, field, f"{field} {value!r} {why}: write e.g. {example}")
+            return None
         return result
 
     def day(self, value: Any, where: str, field: str) -> date | None:
@@ -103,6 +106,10 @@ def load_quote_file(path: Path) -> QuoteDocument:
     except OSError as error:
         raise PricingError(
             [Problem(str(path), "file", f"cannot read the quote file: {error.strerror}")]
+        ) from None
+    except UnicodeDecodeError:
+        raise PricingError(
+            [Problem(str(path), "file", "the quote file is not UTF-8 text: save it as UTF-8")]
         ) from None
     return parse_quote(text, str(path))
 
