@@ -12,13 +12,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 from dealkit.desktop.commission_summary import as_of_date
 from dealkit.desktop.quote_rows import current_user
 from dealkit.engine.commissions import DealFacts, QuoteLineInput, deal_estimator
-from dealkit.engine.commissions.estimator import DealEstimator, Estimate
-from dealkit.engine.money import currency_quantum
+from dealkit.engine.commissions.estimator import DealEstimator, Estimate, discounted_lines
 from dealkit.engine.store.models import Quote, QuoteStatus
 from dealkit.engine.workspace import Workspace
 
@@ -67,18 +65,11 @@ class DealInputs:
 
 
 def discounted(lines: list[QuoteLineInput], off: int, currency: str) -> list[QuoteLineInput]:
-    """The lines with a further ``off`` percent taken from each net, rounded half up to the
-    currency's minor unit, as the engine's own what-if does."""
+    """The lines with a further ``off`` percent off, as the engine's what-if takes it; the
+    window's slider stops at ``MAX_EXTRA_DISCOUNT``."""
     if not 0 <= off <= MAX_EXTRA_DISCOUNT:
         raise ValueError(f"extra discount {off}% is outside 0 to {MAX_EXTRA_DISCOUNT}%")
-    step = currency_quantum(currency)
-    keep = Decimal(100 - off) / 100
-    return [
-        QuoteLineInput(
-            ln.sku, ln.family, ln.quantity, (ln.net_amount * keep).quantize(step, ROUND_HALF_UP)
-        )
-        for ln in lines
-    ]
+    return discounted_lines(lines, off, currency)
 
 
 def quote_estimate_inputs(quote: Quote) -> tuple[list[QuoteLineInput], DealFacts]:

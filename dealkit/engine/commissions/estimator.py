@@ -227,19 +227,7 @@ class DealEstimator:
         whatifs = []
         for d in what_if:
             off = Decimal(str(d))
-            if not ZERO <= off < 100:
-                raise CommissionError(f"what-if discount {off}% must be from 0 to under 100")
-            step = currency_quantum(facts.currency)
-            scaled = [
-                QuoteLineInput(
-                    ln.sku,
-                    ln.family,
-                    ln.quantity,
-                    (ln.net_amount * (100 - off) / 100).quantize(step, ROUND_HALF_UP),
-                )
-                for ln in lines
-            ]
-            alt = self.estimate(scaled, facts)
+            alt = self.estimate(discounted_lines(lines, off, facts.currency), facts)
             whatifs.append(
                 WhatIf(
                     off,
@@ -374,3 +362,23 @@ def _summary(commission: Money, deltas: list[ComponentDelta], cur: str) -> str:
         parts = ", ".join(f"{d.label} {money(d.amount.amount, cur)}" for d in paying)
         return f"{head}: {parts}"
     return head
+
+
+def discounted_lines(
+    lines: Sequence[QuoteLineInput], off: Decimal | int, currency: str
+) -> list[QuoteLineInput]:
+    """The lines with a further ``off`` percent taken from each net amount, rounded half up to
+    the currency's minor unit: how a what-if discount changes a deal (here and in the window)."""
+    off = Decimal(off)
+    if not ZERO <= off < 100:
+        raise CommissionError(f"what-if discount {off}% must be from 0 to under 100")
+    step = currency_quantum(currency)
+    return [
+        QuoteLineInput(
+            ln.sku,
+            ln.family,
+            ln.quantity,
+            (ln.net_amount * (100 - off) / 100).quantize(step, ROUND_HALF_UP),
+        )
+        for ln in lines
+    ]
