@@ -11,10 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from dealkit.desktop.quote_rows import current_user
+from dealkit.engine.commissions.pace import (
+    amount_to_go,
+    attainment_series,
+    elapsed_percent,
+    projected_percent,
+)
 from dealkit.engine.money import Money
 from dealkit.engine.workspace import Workspace
 
@@ -118,16 +124,11 @@ class CommissionSummary:
 
     @property
     def to_go(self) -> Money:
-        """What is still missing to reach quota (zero once it is reached)."""
-        missing = self.quota.amount - self.attainment.amount
-        return Money(max(missing, Decimal(0)), self.quota.currency)
+        return amount_to_go(self.quota, self.attainment)
 
     @property
     def projected_pct(self) -> Decimal | None:
-        """Attainment at the end of the period if the pace so far holds (None at the start)."""
-        if not self.expected_pct:
-            return None
-        return (self.attainment_pct * 100 / self.expected_pct).quantize(Decimal("1"), ROUND_HALF_UP)
+        return projected_percent(self.attainment_pct, self.expected_pct)
 
     def disputes_on(self, line_ref: str) -> list[DisputeView]:
         return [d for d in self.disputes if d.line_ref == line_ref]
@@ -220,17 +221,10 @@ def load_commission_summary(
         for line in result.lines
         if line.kind == "earning"
     }
-    elapsed = Decimal((day - wanted.start).days + 1)
-    expected = (elapsed * 100 / wanted.days).quantize(Decimal("0.1"))
+    expected = elapsed_percent(wanted, day)
     cur = result.quota.currency
-    series: list[tuple[date, Money]] = []
-    running = Decimal(0)
-    for credit in calc.credits_for(user.username, wanted, day):
-        running += credit.amount
-        if series and series[-1][0] == credit.txn.closed_on:
-            series[-1] = (credit.txn.closed_on, Money(running, cur))
-        else:
-            series.append((credit.txn.closed_on, Money(running, cur)))
+    series = attainment_series(calc.credits_for(user.username, wanted, day), cur)
+    running = series[-1][1].amount if series else Decimal(0)
     if running != result.attainment.amount and kept is None:
         raise AssertionError(  # the chart must tell the same story as the figures
             f"attainment series ends at {running}, the engine says {result.attainment.amount}"
