@@ -1,7 +1,8 @@
 """``dealkit commissions ...``: calculate a period, estimate a quote, show period to date.
 
 * ``calc``      a period for every participant, from plan and CSV files (no workspace needed);
-* ``estimate``  what a quote adds to a rep's commission, from the workspace or from files;
+* ``estimate``  what a quote (docs/quote-json.md, priced from the workspace) adds to a rep's
+  commission, under the workspace's plan or plan files;
 * ``to-date``   a rep's period to date from the workspace (what the Commissions page shows).
 
 Bad CSV rows are reported with their line and reason; the good rows are processed only with
@@ -19,6 +20,7 @@ from typing import Any
 
 from dealkit.cli.arguments import iso_date
 from dealkit.cli.output import UserError, emit, to_json_text
+from dealkit.cli.price import add_quote_options, fail_with_problems, load_rules
 from dealkit.engine.commissions import (
     Calculator,
     CommissionError,
@@ -34,7 +36,6 @@ from dealkit.engine.commissions import (
 )
 from dealkit.engine.commissions.csv_import import read_transactions_csv
 from dealkit.engine.commissions.plan_loader import load_participants_file
-from dealkit.engine.commissions.quote_file import read_quote_file
 from dealkit.engine.commissions.statement import render_statement_pdf
 from dealkit.engine.commissions.store_source import finalize_store_period, statement_data
 from dealkit.engine.workspace import Workspace
@@ -86,21 +87,29 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     est = actions.add_parser(
         "estimate", parents=[common], help="what a quote adds to a rep's commission"
     )
-    est.add_argument(
-        "--quote",
-        type=Path,
-        required=True,
-        metavar="FILE",
-        help="quote file (YAML or JSON; see docs/commission-plans.md)",
-    )
+    add_quote_options(est)  # --quote FILE.json (docs/quote-json.md) and --rules, as for price
     est.add_argument("--rep", required=True, metavar="ID", help="username or user id")
     est.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
+    est.add_argument(
+        "--close-on",
+        type=iso_date,
+        metavar="DATE",
+        help="the day the deal would close (windows, SPIFs); default: the as-of day",
+    )
+    est.add_argument(
+        "--what-if",
+        type=_discount,
+        action="append",
+        default=[],
+        metavar="PCT",
+        help="also estimate with a further PCT%% off every line; repeatable",
+    )
     est.add_argument(
         "--plan",
         type=Path,
         action="append",
         metavar="FILE",
-        help="use plan files instead of the workspace",
+        help="use plan files instead of the workspace's plan (prices still come from it)",
     )
     est.add_argument(
         "--transactions", type=Path, metavar="FILE.csv", help="the rep's history, with --plan"
@@ -134,6 +143,17 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     ptd.add_argument("--rep", metavar="ID", help="username or user id (default: the current user)")
     ptd.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
     ptd.set_defaults(func=run_to_date)
+
+
+def _discount(text: str) -> Decimal:
+    """A what-if discount in percent, exact: "10" or "7.5", from 0 to under 100."""
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number: write e.g. 10") from None
+    if not value.is_finite() or not 0 <= value < 100:
+        raise argparse.ArgumentTypeError(f"{text}: give a discount from 0 to under 100, e.g. 10")
+    return value
 
 
 def _today() -> date:
@@ -244,24 +264,33 @@ def _person_text(p: ParticipantResult) -> list[str]:
 
 
 def run_estimate(args: argparse.Namespace) -> int:
+    """Price the quote JSON from the workspace (as ``dealkit price``) and estimate it."""
+    from dealkit.engine.commissions.quote_file import quote_deal
+    from dealkit.engine.pricing.errors import PricingError
+    from dealkit.engine.quotes.json_format import load_quote_file
+
     as_of = args.as_of or _today()
+    ws = Workspace.open(args.workspace)
     try:
-        quote = read_quote_file(args.quote)
-        if args.plan:
-            built = _calculator(args.plan, args.transactions, None, False, args)
-            if isinstance(built, int):
-                return built
-            estimator = DealEstimator(built[0], args.rep, as_of)
-        else:
-            ws = Workspace.open(args.workspace)
+        rules = load_rules(args, ws)
+        with ws.store.session() as session:
             try:
-                with ws.store.session() as session:
-                    estimator = deal_estimator(session, args.rep, as_of)
-            finally:
-                ws.close()
-        estimate = estimator.estimate(quote.lines, quote.facts, quote.what_if)
+                doc = load_quote_file(args.quote)
+                deal = quote_deal(session, doc, rules, args.close_on)
+            except PricingError as error:
+                return fail_with_problems(args, error)
+            if args.plan:
+                built = _calculator(args.plan, args.transactions, None, False, args)
+                if isinstance(built, int):
+                    return built
+                estimator = DealEstimator(built[0], args.rep, as_of)
+            else:
+                estimator = deal_estimator(session, args.rep, as_of)
+        estimate = estimator.estimate(deal.lines, deal.facts, args.what_if)
     except CommissionError as error:
         raise UserError(str(error)) from None
+    finally:
+        ws.close()
 
     def text(_: Any) -> str:
         out = [

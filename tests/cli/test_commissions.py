@@ -6,9 +6,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from dealkit.cli.main import main
+from dealkit.engine.commissions import DealFacts, QuoteLineInput, deal_estimator
 from dealkit.engine.commissions.store_ledger import StoreLedger
+from dealkit.engine.store.models import Customer, Product
 from tests.helpers.commissions import DEMO_PLAN, add_store_txn
 
 HEADER = "ref,rep,sku,family,closed_on,quantity,amount,currency,split_percent,segment,new_logo\n"
@@ -210,62 +213,122 @@ def test_finalize_into_a_ledger_then_rerun_gives_the_same(tmp_path, capsys):
     assert code == 2 and "already finalized" in capsys.readouterr().err
 
 
-QUOTE = """\
-currency: USD
-customer: {segment: public_sector, new_logo: true}
-close_on: 2026-12-20
-lines:
-  - {sku: NET-SPINE-64, family: NET, quantity: 1, net_amount: 20000.00}
-  - {sku: SVC-PS-DAY, family: SVC, quantity: 5, net_amount: "5000.00"}
-what_if_discounts: [10]
-"""
+def virginia_quote(tmp_path: Path, **changes) -> Path:
+    """A quote document (docs/quote-json.md) for a demo customer of alex, written as JSON."""
+    doc = {
+        "format": "dealkit-quote/1",
+        "customer": {"name": "Commonwealth of Virginia Department of Transportation"},
+        "owner": "alex",
+        "currency": "USD",
+        "date": "2026-11-27",
+        "discount": {"percent": "2"},
+        "lines": [
+            {"id": "L1", "sku": "SRV-R7", "quantity": 10, "discount": {"percent": "8"}},
+            {"id": "L2", "sku": "SUB-SECURE-EDGE", "quantity": 1},
+        ],
+        **changes,
+    }
+    path = tmp_path / "quote.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
 
 
-def test_estimate_against_the_workspace(commission_workspace, tmp_path, capsys):
-    add_store_txn(commission_workspace, "alex", "100000.00", "2026-10-05")
-    quote = tmp_path / "quote.yaml"
-    quote.write_text(QUOTE, encoding="utf-8")
-    code, data = run(
-        capsys,
+def estimate_args(workspace, quote: Path, *more: str) -> list[str]:
+    return [
         "commissions",
         "estimate",
         "--workspace",
-        str(commission_workspace.root),
+        str(workspace.root),
         "--quote",
         str(quote),
         "--rep",
         "alex",
         "--as-of",
         "2026-11-27",
+        *more,
         "--json",
+    ]
+
+
+def test_estimate_reads_the_quote_document_priced_as_dealkit_price_prices_it(
+    demo_workspace, tmp_path, capsys
+):
+    quote = virginia_quote(tmp_path)
+    code, priced = run(
+        capsys, "price", "--workspace", str(demo_workspace.root), "--quote", str(quote), "--json"
     )
     assert code == 0
-    assert data["commission"] == {"amount": "6250.00", "currency": "USD"}
-    assert data["summary"].startswith("This deal pays $6,250.00: Base commission $4,400.00")
-    assert data["what_if"][0]["text"] == "At 10% off ($22,500.00) it pays $5,625.00"
+    code, data = run(capsys, *estimate_args(demo_workspace, quote))
+    assert code == 0
+    # The credited amount is the priced net: line discounts and the 2% quote discount taken.
+    assert data["deal_amount"]["amount"] == priced["totals"]["net"] == "73815.17"
+    # The figure is the estimator's on the lines `dealkit price` wrote (family from the store).
+    with demo_workspace.store.session() as session:
+        families = {
+            p.sku: p.family.code
+            for p in session.scalars(
+                select(Product).where(Product.sku.in_(["SRV-R7", "SUB-SECURE-EDGE"]))
+            )
+        }
+        estimator = deal_estimator(session, "alex", date(2026, 11, 27))
+        customer = session.scalars(
+            select(Customer).where(Customer.name.startswith("Commonwealth of Virginia"))
+        ).one()
+        facts = DealFacts("USD", customer.segment, customer.industry, customer.region,
+                          customer.is_new_logo)  # fmt: skip
+    lines = [
+        QuoteLineInput(ln["sku"], families[ln["sku"]], Decimal(ln["quantity"]), Decimal(ln["net"]))
+        for ln in priced["lines"]
+    ]
+    expected = estimator.estimate(lines, facts)
+    assert data["commission"] == expected.commission.to_json()
+    assert data["commission"] == {"amount": "12548.58", "currency": "USD"}
+    assert data["summary"] == expected.summary
+    assert data["spif_changes"] == [
+        "3 of 5 SUB-SECURE-EDGE sold: Trip to Phuket -> 4 of 5 SUB-SECURE-EDGE sold: Trip to Phuket"
+    ]
 
 
-def test_estimate_quote_errors_name_the_line(tmp_path, capsys):
-    quote = tmp_path / "quote.yaml"
-    quote.write_text(
-        QUOTE.replace("net_amount: 20000.00", 'net_amount: "20,000"'), encoding="utf-8"
+def test_a_multiplier_is_explained_in_the_words_of_the_calculation_trace(
+    demo_workspace, tmp_path, capsys
+):
+    quote = virginia_quote(tmp_path)
+    code, data = run(
+        capsys, *estimate_args(demo_workspace, quote, "--close-on", "2026-12-20", "--what-if", "10")
     )
-    code = main(
-        [
-            "commissions",
-            "estimate",
-            "--quote",
-            str(quote),
-            "--rep",
-            "alex",
-            "--plan",
-            str(DEMO_PLAN),
-            "--as-of",
-            "2026-11-27",
-        ]
-    )
+    assert code == 0
+    window = next(c for c in data["components"] if c["component"] == "end-of-quarter")
+    base = next(c for c in data["components"] if c["component"] == "base")
+    assert window["amount"]["amount"] == "2768.07"
+    assert window["explanation"][-1] == ("Multiplier 1.25: (1.25 - 1) x $11,072.28 = $2,768.07")
+    assert base["amount"]["amount"] == "11072.28"  # what the multiplier multiplies
+    assert data["what_if"][0]["text"] == "At 10% off ($66,433.66) it pays $13,784.98"
+
+
+def test_estimate_of_a_quote_that_cannot_be_priced_lists_its_problems(
+    demo_workspace, tmp_path, capsys
+):
+    quote = virginia_quote(tmp_path, lines=[{"id": "L1", "sku": "SRV-NOPE", "quantity": 1}])
+    code, data = run(capsys, *estimate_args(demo_workspace, quote))
     assert code == 2
-    assert f"{quote}:5: lines[0].net_amount: '20,000' is not a number" in capsys.readouterr().err
+    assert data["problems"][0]["where"].startswith("line 1")
+    assert "unknown product 'SRV-NOPE'" in data["problems"][0]["message"]
+
+
+def test_a_what_if_discount_out_of_range_is_refused(demo_workspace, tmp_path, capsys):
+    quote = virginia_quote(tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        main(estimate_args(demo_workspace, quote, "--what-if", "120"))
+    assert exit_info.value.code == 2
+    assert "--what-if: 120: give a discount from 0 to under 100" in capsys.readouterr().err
+
+
+def test_estimate_under_plan_files_prices_from_the_workspace(demo_workspace, tmp_path, capsys):
+    quote = virginia_quote(tmp_path)
+    code, data = run(capsys, *estimate_args(demo_workspace, quote, "--plan", str(DEMO_PLAN)))
+    assert code == 0
+    assert data["attainment_before"]["amount"] == "0.00"  # no --transactions: no history
+    assert data["deal_amount"]["amount"] == "73815.17"
 
 
 def test_to_date_uses_the_workspace(commission_workspace, capsys):

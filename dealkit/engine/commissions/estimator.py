@@ -207,7 +207,9 @@ class DealEstimator:
             was = before.get(line.component)
             was_amount = was.amount if was else Money.zero(cur)
             comp = plan.component(line.component)
-            why = _explain(comp, line, deal, base_total[comp.id], quota, cur, close_on, plan)
+            why = _explain(
+                comp, line, deal, base_total[comp.id], quota, cur, close_on, plan, was_amount
+            )
             deltas.append(ComponentDelta(comp.id, comp.label, was_amount, line.amount, why))
         commission = sum((d.amount for d in deltas), Money.zero(cur))
         spif_changes = [
@@ -215,8 +217,8 @@ class DealEstimator:
             for b, a in zip(before_spifs, after_spifs, strict=True)
             if a.achieved != b.achieved
         ]
-        deal_amount = sum((c.amount for c in deal), ZERO)
-        attainment = base.attainment
+        deal_amount = sum((c.amount for c in deal), ZERO).quantize(currency_quantum(cur))
+        attainment = base.attainment.quantize(currency_quantum(cur), ROUND_HALF_UP)
         summary = _summary(commission, deltas, cur)
         notes = []
         if person.draw is not None:
@@ -297,6 +299,7 @@ def _explain(
     cur: str,
     close_on: date,
     plan: Any,
+    was: Money,
 ) -> list[str]:
     mine = [c for c in deal if comp.match.matches(*c.txn.facts())]
     out: list[str] = []
@@ -337,10 +340,19 @@ def _explain(
             else:
                 out.append(f"{money(deal_total, cur)} at the current {pct(new)} tier")
     elif isinstance(comp, WindowComponent) and mine:
-        if comp.window.contains(close_on):
+        if comp.window.contains(close_on) and comp.factor != 1:
+            # The same words as the calculation's trace ("Multiplier 1.25: (1.25 - 1) x $E =
+            # $A"), for this deal's share: the line pays the extra, (factor - 1) x what the deal
+            # earns under the other component.
+            added = line.amount.amount - was.amount
+            earned = added / (comp.factor - 1)
+            factor = number(comp.factor)
             out.append(
-                f"Closing on {close_on} is inside {comp.window.describe()}: "
-                f"{number(comp.factor)} x {plan.component(comp.of).label}"
+                f"Closing on {close_on} is inside {comp.window.describe()}: this deal earns "
+                f"{money(earned, cur)} under {plan.component(comp.of).label}"
+            )
+            out.append(
+                f"Multiplier {factor}: ({factor} - 1) x {money(earned, cur)} = {money(added, cur)}"
             )
     elif isinstance(comp, SpifComponent) and mine:
         out.append(f"Counts toward {comp.label}")

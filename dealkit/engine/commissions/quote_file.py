@@ -1,73 +1,73 @@
-"""The quote file that ``dealkit commissions estimate --quote FILE`` reads (YAML or JSON).
+"""A quote document (docs/quote-json.md) as the deal estimator's input, priced by the engine.
 
-It is the estimator's input written down: the quote's currency, customer facts, optional close
-date, priced lines and what-if discounts. It is read like a plan document (numbers exact, never
-floats), and mistakes are reported with file:line and the fix.
+``dealkit commissions estimate --quote FILE.json`` and the Quote wizard's commission panel both
+estimate a ``QuoteDocument``: the same file ``dealkit price --quote`` reads, priced by the same
+repricer, so the lines a rep is paid on are the lines the customer is charged (after line,
+quote-level and partner discounts; unselected alternatives count for nothing). The customer's
+facts that plans match on (segment, industry, region, new logo) come from the workspace's
+customer record, falling back to what the document says for a customer the workspace lacks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
-from pathlib import Path
+from datetime import date
+
+from sqlalchemy.orm import Session
 
 from dealkit.engine.commissions.estimator import DealFacts, QuoteLineInput
-from dealkit.engine.commissions.plan_loader import _Reader, read_plan_text
+from dealkit.engine.pricing.priced import QuotePrice
+from dealkit.engine.pricing.rules import PriceRules
+from dealkit.engine.quotes.document import QuoteDocument
+from dealkit.engine.quotes.pricing import customer_facts, load_quote_catalog, price_document
+from dealkit.engine.store.models import Customer
 
 
 @dataclass(frozen=True)
-class QuoteFile:
+class QuoteDeal:
+    """A priced quote document, ready for ``DealEstimator.estimate(deal.lines, deal.facts)``."""
+
     lines: list[QuoteLineInput]
     facts: DealFacts
-    what_if: list[Decimal]
+    priced: QuotePrice
 
 
-def read_quote_file(path: Path | str) -> QuoteFile:
-    r = _Reader(str(path))
-    root = r.document(
-        read_plan_text(path), "the file is empty", "see the example in docs/commission-plans.md"
+def deal_lines(priced: QuotePrice) -> list[QuoteLineInput]:
+    """The counted lines at their net (every discount taken), in quote order."""
+    return [
+        QuoteLineInput(lp.sku, lp.listed.item.family, lp.listed.line.quantity, lp.net)
+        for lp in priced.lines
+        if lp.counted
+    ]
+
+
+def deal_facts(session: Session, doc: QuoteDocument, close_on: date | None = None) -> DealFacts:
+    """The quote's currency and its customer's facts; ``close_on`` None: closing on the as-of
+    day (a quote document has no expected close date)."""
+    found = customer_facts(session, doc)
+    row = session.get(Customer, found.keys[0]) if found.in_store else None
+    if row is None:
+        return DealFacts(
+            doc.currency, doc.customer.segment or "", "", doc.customer.region or "", False, close_on
+        )
+    return DealFacts(
+        currency=doc.currency,
+        segment=row.segment or "",
+        industry=row.industry or "",
+        region=row.region or "",
+        new_logo=bool(row.is_new_logo),
+        close_on=close_on,
     )
-    m = r.mapping(root, "", ("currency", "customer", "close_on", "lines", "what_if_discounts"))
-    currency = r.currency(r.required(m, "currency", root, "", "add 'currency: USD'"), "currency")
-    segment = industry = region = ""
-    new_logo = False
-    if "customer" in m:
-        cm = r.mapping(m["customer"], "customer", ("segment", "industry", "region", "new_logo"))
-        segment = r.text(cm["segment"], "customer.segment") if "segment" in cm else ""
-        industry = r.text(cm["industry"], "customer.industry") if "industry" in cm else ""
-        region = r.text(cm["region"], "customer.region") if "region" in cm else ""
-        new_logo = r.boolean(cm["new_logo"], "customer.new_logo") if "new_logo" in cm else False
-    close_on = r.day(m["close_on"], "close_on") if "close_on" in m else None
-    lines = []
-    lnodes = r.sequence(r.required(m, "lines", root, "", "add a 'lines:' list"), "lines")
-    for i, node in enumerate(lnodes):
-        path_i = f"lines[{i}]"
-        lm = r.mapping(node, path_i, ("sku", "family", "quantity", "net_amount"))
-        fix = "write e.g. {sku: SRV-R7, family: SRV, quantity: 2, net_amount: 24000.00}"
-        sku = r.text(r.required(lm, "sku", node, path_i, fix), f"{path_i}.sku")
-        family = r.text(r.required(lm, "family", node, path_i, fix), f"{path_i}.family")
-        quantity = (
-            r.decimal(lm["quantity"], f"{path_i}.quantity", "quantity", "2")
-            if "quantity" in lm
-            else Decimal(1)
-        )
-        amount = r.decimal(
-            r.required(lm, "net_amount", node, path_i, fix),
-            f"{path_i}.net_amount",
-            allow_negative=True,
-        )
-        lines.append(QuoteLineInput(sku, family, quantity, amount))
-    what_if = []
-    if "what_if_discounts" in m:
-        for i, node in enumerate(r.sequence(m["what_if_discounts"], "what_if_discounts")):
-            value = r.decimal(node, f"what_if_discounts[{i}]", "percentage", "10")
-            if value >= 100:
-                raise r.fail(
-                    node,
-                    f"what_if_discounts[{i}]",
-                    f"{value}% off leaves nothing",
-                    "write a discount below 100, e.g. 10",
-                )
-            what_if.append(value)
-    facts = DealFacts(currency, segment, industry, region, new_logo, close_on)
-    return QuoteFile(lines, facts, what_if)
+
+
+def quote_deal(
+    session: Session,
+    doc: QuoteDocument,
+    rules: PriceRules | None = None,
+    close_on: date | None = None,
+) -> QuoteDeal:
+    """Price ``doc`` from the workspace's price books (``PricingError`` lists every problem)
+    and turn it into the estimator's lines and facts."""
+    catalog, facts = load_quote_catalog(session, doc)
+    _, priced = price_document(doc, catalog, rules or PriceRules(), facts)
+    return QuoteDeal(deal_lines(priced), deal_facts(session, doc, close_on), priced)

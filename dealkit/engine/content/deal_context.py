@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dealkit.engine.quotes.document import QuoteDocument
 from dealkit.engine.quotes.json_format import load_quote_file
 from dealkit.engine.store.models import Customer, Product, Quote
 
@@ -86,6 +87,12 @@ def from_saved_quote(session: Session, number: str) -> DealContext:
 def from_quote_file(session: Session, path: Path) -> DealContext:
     """A deal from a quote JSON file; its problems raise ``PricingError`` naming the field."""
     doc = load_quote_file(path)  # PricingError names the file, line and field
+    return from_document(session, doc, doc.number or Path(path).name)
+
+
+def from_document(session: Session, doc: QuoteDocument, number: str = "") -> DealContext:
+    """A deal from a quote document (a file, or the draft in the Quote wizard): the customer's
+    industry and region from the workspace when it has the customer, else from the document."""
     row = session.get(Customer, doc.customer.id) if doc.customer.id else None
     if row is None and doc.customer.name:
         row = session.scalars(
@@ -93,7 +100,7 @@ def from_quote_file(session: Session, path: Path) -> DealContext:
         ).first()
     skus = list(dict.fromkeys(line.sku for line in doc.lines))
     return DealContext(
-        number=doc.number or Path(path).name,
+        number=number or doc.number,
         status=doc.status.value,
         customer=row.name if row else doc.customer.name,
         industry=row.industry if row else None,

@@ -101,6 +101,7 @@ def score_item(item: ContentItem, deal: DealContext) -> Suggestion | None:
     on_quote = [sku for sku in deal.skus if sku in item_products]
     by_family = [code for code in deal.families if code in item_products]
     industry = deal.industry if deal.industry in (item.industries or []) else None
+    industry_words = industry.replace("_", " ") if industry else None  # "public sector"
 
     if rivals and kind is ContentKind.BATTLECARD:
         facts.append(
@@ -109,7 +110,9 @@ def score_item(item: ContentItem, deal: DealContext) -> Suggestion | None:
     elif rivals:
         facts.append((NAMES_COMPETITOR, f"covers {rivals[0]}, named on this quote"))
     if kind is ContentKind.CUSTOMER_STORY and industry:
-        facts.append((STORY_IN_INDUSTRY, f"customer story in {industry}, the customer's industry"))
+        facts.append(
+            (STORY_IN_INDUSTRY, f"customer story in {industry_words}, the customer's industry")
+        )
     product_rules = {
         ContentKind.COLLATERAL: (DATASHEET_OF_PRODUCT, "datasheet of {}, on this quote"),
         ContentKind.TRAINING: (TRAINING_ON_PRODUCT, "training on {}, on this quote"),
@@ -123,7 +126,7 @@ def score_item(item: ContentItem, deal: DealContext) -> Suggestion | None:
             family_text = text.format(f"the {by_family[0]} family").replace(", on", ", also on")
             facts.append((points // 3, family_text))
     if kind in (ContentKind.MARKET_NOTE, ContentKind.POLICY) and industry:
-        facts.append((NOTE_FOR_INDUSTRY, f"{kind.value.replace('_', ' ')} for {industry}"))
+        facts.append((NOTE_FOR_INDUSTRY, f"{kind.value.replace('_', ' ')} for {industry_words}"))
     if not facts:
         return None
     if len(on_quote) > 1:
