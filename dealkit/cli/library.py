@@ -161,6 +161,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     suggest.set_defaults(func=run_suggest)
 
+    from dealkit.cli.library_publishing import register_actions  # publish, archive, quiz, ...
+
+    register_actions(actions, common)
+
 
 def _facet_filter(args: argparse.Namespace) -> dict[str, list[str]]:
     wanted: dict[str, list[str]] = {}

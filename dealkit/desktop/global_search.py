@@ -1,25 +1,117 @@
-"""The global search box (Ctrl+K): quotes, customers and library material from one field.
+"""The global search box (Ctrl+K): quotes, customers, products and library material.
 
-As the rep types (debounced), quotes and customers are looked up in the store and the library
-through its index, each off the GUI thread; results appear in a popup list as they arrive, and
-Enter (or a click) opens the chosen one on its page. Replies to an older query are dropped.
+As the rep types (debounced), quotes, customers and products are looked up in the store and
+the library through its index, each off the GUI thread; results appear in a popup list as they
+arrive, grouped by kind under a header, and Enter (or a click) opens the chosen one on its
+page. Replies to an older query are dropped.
+
+A product (found by SKU or name) opens the Library filtered to that product
+(``product:SKU``): what a rep wants of a product mid-deal is its datasheet, battlecards and
+stories, and the Quote page already lists quotes by customer.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QWidget
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from sqlalchemy import func, or_, select
 
 from dealkit.desktop.context import DesktopContext
 from dealkit.desktop.library_service import LibraryHit
 from dealkit.desktop.quote_rows import CustomerHit, QuoteRow, find_customers, find_quotes
 from dealkit.desktop.tasks import TaskFailure
+from dealkit.engine.store.models import Product
+from dealkit.engine.workspace import Workspace
 from dealkit.widgets.search_box import DebouncedSearchBox
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 2  # on the first row of a group: the group's name
+KINDS = ("quote", "customer", "product", "library")  # the order groups are listed in
+
+
+@dataclass(frozen=True)
+class ProductHit:
+    sku: str
+    name: str
+    family_code: str
+
+
+def find_products(workspace: Workspace, text: str, limit: int = 6) -> list[ProductHit]:
+    """Active products whose SKU or name contains ``text`` (case-insensitive); an exact SKU
+    first, then SKUs starting with it, then by SKU."""
+    needle = text.strip().lower()
+    if not needle:
+        return []
+    with workspace.store.session() as session:
+        sku, name = func.lower(Product.sku), func.lower(Product.name)
+        rows = session.execute(
+            select(Product)
+            .where(
+                Product.deleted.is_(False),
+                Product.active.is_(True),
+                or_(sku.contains(needle, autoescape=True), name.contains(needle, autoescape=True)),
+            )
+            .order_by(
+                (sku == needle).desc(), sku.startswith(needle, autoescape=True).desc(), Product.sku
+            )
+            .limit(limit)
+        ).scalars()
+        return [ProductHit(p.sku, p.name, p.family.code if p.family else "") for p in rows]
+
+
+class GroupedDelegate(QStyledItemDelegate):
+    """Draws a group header (``HEADER_ROLE``) above the first row of each group, so the rows
+    stay one per result (keyboard moves from result to result, never onto a header)."""
+
+    def _header_height(self, option: QStyleOptionViewItem) -> int:
+        return option.fontMetrics.height() + 10
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex):
+        size = super().sizeHint(option, index)
+        if index.data(HEADER_ROLE):
+            return QSize(size.width(), size.height() + self._header_height(option))
+        return size
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        header = index.data(HEADER_ROLE)
+        if not header:
+            super().paint(painter, option, index)
+            return
+        height = self._header_height(option)
+        top = QRect(option.rect.left(), option.rect.top(), option.rect.width(), height)
+        painter.save()
+        painter.fillRect(top, option.palette.brush(QPalette.ColorRole.Base))
+        font = QFont(option.font)
+        font.setBold(True)
+        font.setPointSizeF(max(1.0, font.pointSizeF() * 0.9))
+        painter.setFont(font)
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            top.adjusted(8, 0, -8, 0),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+            str(header).upper(),
+        )
+        painter.restore()
+        rest = QStyleOptionViewItem(option)
+        rest.rect = option.rect.adjusted(0, height, 0, 0)
+        super().paint(painter, rest, index)
 
 
 @dataclass(frozen=True)
@@ -48,6 +140,8 @@ class GlobalSearch(QObject):
         self.completer.setWidget(box)
         self.completer.activated[QModelIndex].connect(self._activated)
         self.completer.popup().setObjectName("globalSearchPopup")
+        self.delegate = GroupedDelegate(self)
+        self.completer.popup().setItemDelegate(self.delegate)
         box.search_requested.connect(self.search)
         box.returnPressed.connect(self._open_first)
         self._seq = 0
@@ -74,8 +168,12 @@ class GlobalSearch(QObject):
             return
         workspace = self.context.workspace
 
-        def store_lookup() -> tuple[list[QuoteRow], list[CustomerHit]]:
-            return find_quotes(workspace, text, limit=6), find_customers(workspace, text, limit=6)
+        def store_lookup() -> tuple[list[QuoteRow], list[CustomerHit], list[ProductHit]]:
+            return (
+                find_quotes(workspace, text, limit=6),
+                find_customers(workspace, text, limit=6),
+                find_products(workspace, text, limit=6),
+            )
 
         self.pending += 2
         self.context.tasks.run(
@@ -91,11 +189,13 @@ class GlobalSearch(QObject):
             limit=6,
         )
 
-    def _store_found(self, seq: int, found: tuple[list[QuoteRow], list[CustomerHit]]) -> None:
+    def _store_found(
+        self, seq: int, found: tuple[list[QuoteRow], list[CustomerHit], list[ProductHit]]
+    ) -> None:
         self.pending -= 1
         if seq != self._seq:
             return
-        quotes, customers = found
+        quotes, customers, products = found
         quote_word = self.tr("Quote")
         customer_word = self.tr("Customer")
         self._parts["quote"] = [
@@ -104,6 +204,10 @@ class GlobalSearch(QObject):
         ]
         self._parts["customer"] = [
             SearchTarget("customer", c.name, f"{c.name} — {customer_word}") for c in customers
+        ]
+        product_word = self.tr("Product")
+        self._parts["product"] = [
+            SearchTarget("product", p.sku, f"{p.sku} · {p.name} — {product_word}") for p in products
         ]
         self._show()
 
@@ -123,12 +227,27 @@ class GlobalSearch(QObject):
             self._parts.setdefault("error", [])
             self._show()
 
+    def group_name(self, kind: str) -> str:
+        return {
+            "quote": self.tr("Quotes"),
+            "customer": self.tr("Customers"),
+            "product": self.tr("Products"),
+            "library": self.tr("Library"),
+        }[kind]
+
+    def headers(self) -> list[str]:
+        """The group headers shown, in order (tests, selftest)."""
+        found = (self.model.item(row).data(HEADER_ROLE) for row in range(self.model.rowCount()))
+        return [header for header in found if header]
+
     def _show(self) -> None:
         self.model.clear()
-        for kind in ("quote", "customer", "library"):
-            for target in self._parts.get(kind, []):
+        for kind in KINDS:
+            for number, target in enumerate(self._parts.get(kind, [])):
                 item = QStandardItem(target.label)
                 item.setData(target, TARGET_ROLE)
+                if number == 0:
+                    item.setData(self.group_name(kind), HEADER_ROLE)
                 item.setEditable(False)
                 self.model.appendRow(item)
         if self.model.rowCount() and self.box.hasFocus():
@@ -143,7 +262,8 @@ class GlobalSearch(QObject):
         QCompleter assumes, which would add a needless scroll bar)."""
         popup = self.completer.popup()
         rows = min(self.model.rowCount(), self.completer.maxVisibleItems())
-        height = rows * popup.sizeHintForRow(0) + 2 * popup.frameWidth() + 2
+        height = sum(popup.sizeHintForRow(row) for row in range(rows))
+        height += 2 * popup.frameWidth() + 2
         popup.resize(max(popup.width(), self.box.width()), height)
 
     def _activated(self, index: QModelIndex) -> None:

@@ -32,6 +32,7 @@ class LibraryHit:
     score: float  # a relevance score for ordering, not money
     snippet_html: str  # matched words in <b>; everything else escaped by the index
     title_html: str
+    page: int | None = None  # 1-based page (or slide) of the first match, for the preview
 
 
 def _report_adapter(report: ProgressReporter) -> Callable[..., None]:
@@ -147,11 +148,36 @@ class LibraryService(QObject):
                         h.score,
                         h.snippet_html or html.escape(h.summary),
                         h.title_html or html.escape(h.title),
+                        h.page,
                     )
                     for h in hits
                 ]
 
             self.tasks.run(run, on_result, on_error, name="library-search")
+
+        self.when_ready(start, on_error)
+
+    def update_items(
+        self,
+        item_ids: list[str],
+        on_done: Callable[[object], None] | None = None,
+        on_error: Callable[[TaskFailure], None] | None = None,
+    ) -> None:
+        """Re-index these items as the store holds them now (after publishing, archiving or
+        saving a draft), through ``LibraryIndex.update_item``, once the index is ready."""
+        workspace = self.workspace
+
+        def start() -> None:
+            index = self._index
+
+            def run() -> None:
+                with workspace.store.session() as session:
+                    for item_id in item_ids:
+                        item = session.get(ContentItem, item_id)
+                        if item is not None:
+                            index.update_item(item)
+
+            self.tasks.run(run, on_done, on_error, name="library-update")
 
         self.when_ready(start, on_error)
 

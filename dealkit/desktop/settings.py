@@ -90,16 +90,20 @@ class BytesOption(Option[bytes]):
         return QByteArray(value)
 
 
-PAGES = ("quote", "library", "commissions", "approvals")
+PAGES = ("quote", "library", "commissions", "approvals", "publish")
 
 LANGUAGE = ChoiceOption("interface/language", "en", choices=("en", "th"))
 LAST_PAGE = ChoiceOption("window/last_page", "quote", choices=PAGES)
 WINDOW_GEOMETRY = BytesOption("window/geometry", b"")
 WINDOW_STATE = BytesOption("window/state", b"")
 VERSION = IntOption("meta/settings_version", 0)
+# The shared server to sign in and sync with ("" until someone sets it), e.g.
+# https://dealkit.example.com; set in Preferences or remembered from the sign-in dialog.
+SERVER_ADDRESS = TextOption("sync/server_address", "")
 
 REGISTRY: dict[str, Option[Any]] = {
-    option.key: option for option in (LANGUAGE, LAST_PAGE, WINDOW_GEOMETRY, WINDOW_STATE, VERSION)
+    option.key: option
+    for option in (LANGUAGE, LAST_PAGE, WINDOW_GEOMETRY, WINDOW_STATE, VERSION, SERVER_ADDRESS)
 }
 
 # Upgrade steps: UPGRADES[n] turns settings written at version n-1 into version n.

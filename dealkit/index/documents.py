@@ -1,13 +1,37 @@
-"""A library item (a ``ContentItem`` row) as an index document."""
+"""A library item (a ``ContentItem`` row) as an index document.
+
+``to_document`` takes a ``ContentItem`` or any row with the attributes named in ``COLUMNS``:
+a full build reads just those columns with one plain SELECT (see ``LibraryIndex._rows``),
+which is cheaper than loading ORM objects (docs/search.md, Speed, has the figures).
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import tantivy
 
 from dealkit.engine.store.models import ContentItem
 from dealkit.index import analysis, schema, thai
+
+# The ContentItem columns an index document is made of (and ``deleted``, for catching up).
+COLUMNS = (
+    "id",
+    "title",
+    "summary",
+    "body",
+    "kind",
+    "language",
+    "status",
+    "products",
+    "competitors",
+    "industries",
+    "regions",
+    "published_on",
+    "review_by",
+    "deleted",
+)
 
 
 def _enum_value(value: object) -> str:
@@ -18,7 +42,7 @@ def _day(value: date | None, missing: int) -> int:
     return value.toordinal() if value is not None else missing
 
 
-def facet_values(item: ContentItem) -> dict[str, list[str]]:
+def facet_values(item: ContentItem | Any) -> dict[str, list[str]]:
     """The item's values per facet, as written, empty and duplicate values dropped."""
     values: dict[str, list[str]] = {}
     for facet, attribute in schema.FACETS.items():
@@ -29,7 +53,7 @@ def facet_values(item: ContentItem) -> dict[str, list[str]]:
     return values
 
 
-def to_document(item: ContentItem) -> tantivy.Document:
+def to_document(item: ContentItem | Any) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_text(schema.ID, item.id)
     title = analysis.prepare(item.title or "")

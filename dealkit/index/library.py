@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import tantivy
 from filelock import FileLock, Timeout
@@ -36,7 +37,7 @@ from dealkit.engine.ids import utcnow
 from dealkit.engine.store.models import ContentItem
 from dealkit.engine.workspace import Workspace
 from dealkit.index import analysis, schema
-from dealkit.index.documents import to_document
+from dealkit.index.documents import COLUMNS, to_document
 from dealkit.index.expansions import WordExpander
 from dealkit.index.fresh import FreshItems
 from dealkit.index.hits import SearchHit
@@ -266,15 +267,18 @@ class LibraryIndex:
             newest = session.scalar(select(func.max(ContentItem.updated_at)))
         return int(count or 0), newest
 
-    def _rows(self, since: datetime | None = None) -> Iterator[ContentItem]:
-        """Content rows (with tombstones when ``since`` is given), streamed in batches."""
+    def _rows(self, since: datetime | None = None) -> Iterator[Any]:
+        """Content rows (with tombstones when ``since`` is given), streamed in batches: plain
+        rows of the columns ``to_document`` reads, not ORM objects (no identity map, no
+        attribute instrumentation; see docs/search.md, Speed)."""
+        columns = [getattr(ContentItem, name) for name in COLUMNS]
         with self.workspace.store.session() as session:
-            statement = select(ContentItem).order_by(ContentItem.id)
+            statement = select(*columns).order_by(ContentItem.id)
             if since is None:
                 statement = statement.where(ContentItem.deleted.is_(False))
             else:
                 statement = statement.where(ContentItem.updated_at >= since)
-            yield from session.scalars(statement.execution_options(yield_per=500))
+            yield from session.execute(statement.execution_options(yield_per=1000))
 
     # building ---------------------------------------------------------------------------------
 

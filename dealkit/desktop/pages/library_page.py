@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from dealkit.desktop import labels
 from dealkit.desktop.context import DesktopContext
+from dealkit.desktop.library_preview import LibraryPreview, highlighted_words
+from dealkit.desktop.library_refreshers import RefresherControls
 from dealkit.desktop.library_service import LibraryHit, LibraryItemRow, load_recent_items
 from dealkit.desktop.pages.page import Page
 from dealkit.desktop.tasks import TaskFailure
@@ -41,6 +44,7 @@ class ResultCard(QFrame):
         self.title_label = QLabel(title_html)
         self.title_label.setProperty("role", "resultTitle")
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
+        self.title_label.setWordWrap(True)  # a long title wraps rather than being cut off
         self.kind_label = QLabel()
         self.kind_label.setProperty("role", "chip")
         self.language_label = QLabel()
@@ -54,6 +58,10 @@ class ResultCard(QFrame):
         chips.addWidget(self.title_label, 1)
         chips.addWidget(self.kind_label)
         chips.addWidget(self.language_label)
+        self.quiz_label = QLabel()  # "Quiz" on items that have one (see mark_quizzes)
+        self.quiz_label.setProperty("role", "chip")
+        self.quiz_label.hide()
+        chips.addWidget(self.quiz_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(4)
@@ -104,6 +112,29 @@ class LibraryPage(Page):
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.results.setSpacing(4)
         self.results.setUniformItemSizes(False)
+        # New & changed for the signed-in rep, and Take quiz (docs/quizzes.md).
+        self.refreshers = RefresherControls(context, self)
+        self.refreshers.show_rows.connect(self.show_refreshers)
+        self.refreshers.loaded.connect(self.mark_quizzes)
+        self.refreshers.left.connect(lambda: self.search(self.search_box.text()))
+        self.results.currentItemChanged.connect(
+            lambda current, _previous: self.refreshers.set_current(
+                current.data(ITEM_ID_ROLE) if current is not None else None
+            )
+        )
+        self.results.itemActivated.connect(
+            lambda item: self.refreshers.opened(item.data(ITEM_ID_ROLE))
+        )
+        # The selected result, read beside the list (dealkit/desktop/library_preview.py).
+        self.preview = LibraryPreview(context, self)
+        self.results.currentRowChanged.connect(self._preview_row)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("librarySplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.results)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 1)  # halves: the hits and the text side by side
+        self.splitter.setStretchFactor(1, 1)
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -113,8 +144,12 @@ class LibraryPage(Page):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         layout.addLayout(top)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.results, 1)
+        status_row = QHBoxLayout()
+        self.status_label.setWordWrap(True)  # so the row can shrink with the window
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.refreshers)
+        layout.addLayout(status_row)
+        layout.addWidget(self.splitter, 1)
         self.retranslate()
 
     def title(self) -> str:
@@ -129,6 +164,8 @@ class LibraryPage(Page):
             card = self.results.itemWidget(self.results.item(row))
             if isinstance(card, ResultCard):
                 card.retranslate()
+        self.refreshers.retranslate()
+        self.preview.retranslate()
         self._update_status()
 
     # loading ------------------------------------------------------------------------------------
@@ -146,6 +183,7 @@ class LibraryPage(Page):
         )
         self.begin_loading()
         self.context.library.when_ready(self.end_loading, self._index_failed)
+        self.refreshers.load()
 
     def _recent_loaded(self, items: list[LibraryItemRow]) -> None:
         self.end_loading()
@@ -178,6 +216,7 @@ class LibraryPage(Page):
             self._as_you_type = False
 
     def search(self, text: str) -> None:
+        self.refreshers.leave()
         self._query = text.strip()
         self._search_seq += 1
         seq = self._search_seq
@@ -227,11 +266,42 @@ class LibraryPage(Page):
             item.setData(ITEM_ID_ROLE, row.item_id)
             item.setSizeHint(card.sizeHint())
             self.results.setItemWidget(item, card)
+        self.mark_quizzes()
         self.results.fit_cards()
+        if rows and isinstance(rows[0], LibraryHit):
+            self.results.setCurrentRow(0)  # the best hit, previewed at once
         self._update_status()
+
+    def mark_quizzes(self) -> None:
+        """Show a "Quiz" chip on the results that have a quiz (Take quiz opens it)."""
+        for row in range(self.results.count()):
+            item = self.results.item(row)
+            card = self.results.itemWidget(item)
+            if isinstance(card, ResultCard):
+                card.quiz_label.setText(self.tr("Quiz"))
+                card.quiz_label.setVisible(self.refreshers.has_quiz(item.data(ITEM_ID_ROLE)))
+
+    def _preview_row(self, row: int) -> None:
+        """Show the selected result in the preview pane, at its hit's page."""
+        if not 0 <= row < len(self._shown):
+            self.preview.clear()
+            return
+        shown = self._shown[row]
+        if isinstance(shown, LibraryHit):
+            words = highlighted_words(shown.snippet_html, shown.title_html)
+            self.preview.show_item(shown.item_id, shown.page, words)
+        else:
+            self.preview.show_item(shown.item_id)
 
     def shown_titles(self) -> list[str]:
         return [row.title for row in self._shown]
+
+    def show_refreshers(self, rows: list[LibraryItemRow]) -> None:
+        """List what is new or changed for the signed-in rep (each with why)."""
+        self._search_seq += 1  # a search still running must not replace this list
+        self._query = ""
+        self.load_error = None
+        self._show_items(rows)
 
     def _update_status(self) -> None:
         if self.load_error:
@@ -239,7 +309,11 @@ class LibraryPage(Page):
                 self.tr("The library could not be searched: %1").replace("%1", self.load_error)
             )
             return
-        if not self._query:
+        if self.refreshers.showing:
+            self.status_label.setText(
+                self.tr("%n item(s) new or changed since you last looked", "", len(self._shown))
+            )
+        elif not self._query:
             self.status_label.setText(self.tr("Newest material. Type to search the library."))
         elif self.is_loading:
             self.status_label.setText(self.tr("Searching…"))

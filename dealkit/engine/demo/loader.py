@@ -18,6 +18,7 @@ from sqlalchemy import MetaData, func, select
 from sqlalchemy.orm import Session
 
 from dealkit.engine.demo.deal_generator import Deal, DealLine, generate_deals
+from dealkit.engine.demo.engagement import add_engagement
 from dealkit.engine.demo.library_files import LibraryFile, render_library_file
 from dealkit.engine.demo.sources import DEMO_DIR, DemoSources, read_sources
 from dealkit.engine.ids import new_id
@@ -183,27 +184,36 @@ def _fill(
     )
     counts.customers = len(sources.customers)
 
+    library_rows: dict[str, ContentItem] = {}
     for item, produced, digest in zip(sources.library, files, hashes, strict=True):
-        session.add(
-            ContentItem(
-                title=item.title,
-                kind=item.kind,
-                language=item.language,
-                summary=item.summary,
-                body=produced.text,
-                file_name=produced.file_name,
-                file_hash=digest,
-                media_type=produced.media_type,
-                products=list(item.products),
-                competitors=list(item.competitors),
-                industries=list(item.industries),
-                regions=list(item.regions),
-                owner_id=user_ids[item.owner],
-                status=ContentStatus.PUBLISHED,
-                published_on=item.published_on,
-                review_by=item.review_by,
-            )
+        library_rows[item.slug] = ContentItem(
+            title=item.title,
+            kind=item.kind,
+            language=item.language,
+            summary=item.summary,
+            body=produced.text,
+            file_name=produced.file_name,
+            file_hash=digest,
+            media_type=produced.media_type,
+            products=list(item.products),
+            competitors=list(item.competitors),
+            industries=list(item.industries),
+            regions=list(item.regions),
+            owner_id=user_ids[item.owner],
+            status=ContentStatus.PUBLISHED,
+            published_on=item.published_on,
+            review_by=item.review_by,
         )
+        session.add(library_rows[item.slug])
+    add_engagement(
+        session,
+        sources.library,
+        sources.quizzes,
+        library_rows,
+        sources.reps,
+        user_ids,
+        anchor,
+    )
     counts.library_items = len(sources.library)
     counts.library_thai = sum(1 for item in sources.library if item.language == "th")
     counts.blobs = len(set(hashes))

@@ -6,7 +6,7 @@ workspace is still untouched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from dealkit.engine.demo.catalog_source import (
     parse_catalog,
     parse_price_books,
 )
+from dealkit.engine.demo.engagement import QuizSource, read_quizzes
 from dealkit.engine.demo.errors import DemoDataError
 from dealkit.engine.demo.library_source import LibrarySource, parse_library_item
 from dealkit.engine.demo.model_tables import inline_table_files
@@ -45,6 +46,7 @@ class DemoSources:
     customers: list[CustomerSource]
     library: list[LibrarySource]
     plans: list[PlanSource]
+    quizzes: list[QuizSource] = field(default_factory=list)  # quizzes/<library item>.yaml
 
     @property
     def reps(self) -> list[str]:
@@ -86,6 +88,17 @@ def read_sources(anchor: date, root: Path = DEMO_DIR) -> DemoSources:
         for path in library_files
     ]
     plans = parse_plans(root / "plans") if (root / "plans").is_dir() else []
+    quizzes = read_quizzes(root, library)
     return DemoSources(
-        root, users, current_user, families, products, models, books, customers, library, plans
+        root,
+        users,
+        current_user,
+        families,
+        products,
+        models,
+        books,
+        customers,
+        library,
+        plans,
+        quizzes,
     )

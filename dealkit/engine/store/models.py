@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -242,6 +243,29 @@ class QuoteLine(SyncMixin, Base):
     product: Mapped[Product] = relationship(lazy="joined")
 
 
+class DecisionKind(enum.StrEnum):
+    APPROVE = "approve"
+    REJECT = "reject"
+
+
+class ApprovalDecision(SyncMixin, Base):
+    """A manager's decision on one quote version: the audit trail (engine/approvals/decisions).
+
+    Never edited: a later decision on a later version is a row of its own. The number and
+    version are copied so the trail reads right even after the quote is revised.
+    """
+
+    __tablename__ = "approval_decisions"
+
+    quote_id: Mapped[str] = mapped_column(ForeignKey("quotes.id"), index=True)
+    quote_number: Mapped[str] = mapped_column(String(30), index=True)
+    quote_version: Mapped[int] = mapped_column(Integer)
+    approver_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    decision: Mapped[DecisionKind] = mapped_column(_enum(DecisionKind))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[datetime]
+
+
 class ContentItem(SyncMixin, Base):
     __tablename__ = "content_items"
 
@@ -264,6 +288,71 @@ class ContentItem(SyncMixin, Base):
     )
     published_on: Mapped[date | None] = mapped_column(Date)
     review_by: Mapped[date | None] = mapped_column(Date)
+    # A draft that is a new version of another item: publishing it replaces that item's text
+    # and file (see engine/content/publishing.py); None for an item of its own.
+    revises_id: Mapped[str | None] = mapped_column(ForeignKey("content_items.id"))
+
+
+class ContentVersion(SyncMixin, Base):
+    """An earlier published version of a library item, copied when a newer one is published.
+
+    The live ``ContentItem`` row always holds the current version (search and sync read it);
+    these rows are append-only history, so a trainer can see what reps read before.
+    """
+
+    __tablename__ = "content_versions"
+    __table_args__ = (UniqueConstraint("item_id", "version"),)
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("content_items.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    language: Mapped[str] = mapped_column(String(5))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str | None] = mapped_column(String(300))
+    file_hash: Mapped[str | None] = mapped_column(String(64))
+    media_type: Mapped[str | None] = mapped_column(String(100))
+    published_on: Mapped[date | None] = mapped_column(Date)
+    replaced_on: Mapped[date] = mapped_column(Date)
+    replaced_by_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ContentView(SyncMixin, Base):
+    """One opening of a library item by a user: which version, when (view counts, refreshers)."""
+
+    __tablename__ = "content_views"
+    __table_args__ = (Index("ix_content_views_user_item", "user_id", "item_id"),)
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("content_items.id"), index=True)
+    item_version: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    viewed_at: Mapped[datetime]
+
+
+class ContentQuiz(SyncMixin, Base):
+    """A quiz on a library item, kept as its YAML source (see docs/quizzes.md)."""
+
+    __tablename__ = "content_quizzes"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("content_items.id"), index=True)
+    source: Mapped[str] = mapped_column(Text)
+    source_name: Mapped[str] = mapped_column(String(300))  # the file it came from, for messages
+
+
+class QuizAttempt(SyncMixin, Base):
+    """One rep's go at a quiz: the answers given (question number -> letters) and the score."""
+
+    __tablename__ = "quiz_attempts"
+    __table_args__ = (Index("ix_quiz_attempts_user_item", "user_id", "item_id"),)
+
+    quiz_id: Mapped[str] = mapped_column(ForeignKey("content_quizzes.id"), index=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("content_items.id"))
+    item_version: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    taken_at: Mapped[datetime]
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    score: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
 
 
 class CommissionPlan(SyncMixin, Base):
@@ -393,3 +482,106 @@ class WorkspaceInfo(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# Server-side authentication (dealkit.engine.auth). These tables never sync: passwords and
+# tokens stay on the server, and the access policy has no read rule for them.
+
+
+class UserCredential(Base):
+    """A user's password, as an argon2id hash (never the password itself)."""
+
+    __tablename__ = "user_credentials"
+
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuthToken(Base):
+    """A bearer token, stored as the sha256 of the token (the token itself is never stored)."""
+
+    __tablename__ = "auth_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    revoked_at: Mapped[datetime | None]
+    client: Mapped[str] = mapped_column(String(120), default="")
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins per username (known or not), shared by every server process."""
+
+    __tablename__ = "login_throttle"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(default=utcnow)
+    locked_until: Mapped[datetime | None]
+
+
+# sync bookkeeping (docs/sync-protocol.md): the server's change counter, applied client ids and
+# blobs; the laptop's outbox and cursor. None of these tables is itself synced.
+
+
+class SyncCounter(Base):
+    """The server's change sequence: one row, updated in every writing transaction."""
+
+    __tablename__ = "sync_counter"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class SyncApplied(Base):
+    """A pushed mutation the server has applied (or refused), kept so a resend is not re-applied."""
+
+    __tablename__ = "sync_applied"
+
+    client_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), index=True)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    applied_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncBlob(Base):
+    """A content-addressed file on the server (kept in the database: the server is stateless)."""
+
+    __tablename__ = "sync_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncOutbox(Base):
+    """A local change waiting to be pushed (or pushed, with the server's answer)."""
+
+    __tablename__ = "sync_outbox"
+
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[str] = mapped_column(String(36), unique=True)
+    table_name: Mapped[str] = mapped_column(String(60))
+    op: Mapped[str] = mapped_column(String(10))  # upsert, delete
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    base_seq: Mapped[int | None] = mapped_column(BigInteger)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    reason: Mapped[str | None] = mapped_column(Text)  # why the server refused it
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    acknowledged_at: Mapped[datetime | None]
+
+
+class SyncCursor(Base):
+    """How far this laptop has pulled from one server."""
+
+    __tablename__ = "sync_cursors"
+
+    server: Mapped[str] = mapped_column(String(300), primary_key=True)
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    pulled_at: Mapped[datetime | None]
+    checked_at: Mapped[datetime | None]
