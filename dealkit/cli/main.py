@@ -28,6 +28,7 @@ COMMANDS = {
     "commissions": "calculate commissions, estimate a deal, print statements",
     "selftest": "open the window off-screen, visit every page, save screenshots",
     "server": "run the shared Dealkit server (HTTP API)",
+    "sync": "sync the workspace with the shared server",
 }
 
 

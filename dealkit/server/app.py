@@ -14,8 +14,18 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from dealkit import __version__
+from dealkit.engine.auth.accounts import AuthSettings
 from dealkit.engine.catalog.queries import active_products
 from dealkit.engine.store.database import Store
+from dealkit.server.auth import CurrentUser
+from dealkit.server.auth_routes import router as auth_router
+from dealkit.server.blobs import build_router as blob_router
+from dealkit.server.changes import install_change_feed
+from dealkit.server.errors import install_error_handlers
+from dealkit.server.events import build_router as events_router
+from dealkit.server.limits import BodySizeLimit
+from dealkit.server.sync_routes import ProtocolChecked
+from dealkit.server.sync_routes import build_router as sync_router
 
 PROTOCOL_VERSION = 1
 
@@ -45,9 +55,17 @@ def _session(request: Request) -> Iterator[Session]:
 DbSession = Annotated[Session, Depends(_session)]
 
 
-def create_app(store: Store) -> FastAPI:
+def create_app(store: Store, auth_settings: AuthSettings | None = None) -> FastAPI:
     app = FastAPI(title="Dealkit server", version=__version__)
     app.state.store = store
+    app.state.auth_settings = auth_settings or AuthSettings()
+    app.add_middleware(BodySizeLimit, large_paths=("/api/v1/blobs/",))
+    install_error_handlers(app)
+    app.include_router(auth_router)
+    install_change_feed(store)  # every server write gets its change sequence (sync)
+    app.include_router(sync_router())
+    app.include_router(blob_router(ProtocolChecked))
+    app.include_router(events_router())  # "pull now" notices (server-sent events)
 
     @app.get("/api/v1/status")
     def status() -> Status:
@@ -56,7 +74,7 @@ def create_app(store: Store) -> FastAPI:
         )
 
     @app.get("/api/v1/catalog/products")
-    def products(db: DbSession) -> list[ProductOut]:
+    def products(db: DbSession, _user: CurrentUser) -> list[ProductOut]:
         return [
             ProductOut(
                 id=p.id,

@@ -29,7 +29,7 @@ def test_preferences_switch_the_window_to_thai_and_back(qtbot, make_window, demo
         "การอนุมัติ",
     ]
     assert window.file_menu.title() == "ไฟล์ (&F)"
-    assert window.sync_label.text().startswith("ออฟไลน์")
+    assert window.sync_label.text() == "ลงชื่อเข้าใช้เพื่อซิงค์"  # Sign in to sync
     commissions = window.pages["commissions"]
     assert commissions.heading.text() == "ค่าคอมมิชชัน"
     assert commissions.quota_card.caption.text() == "เป้ายอดขายของงวด"

@@ -24,7 +24,7 @@ def test_window_opens_on_the_demo_with_the_quote_list(make_window, demo_workspac
     assert quotes.model.rowCount() >= 100  # 12 months of demo deals
     assert quotes.count_label.text() == f"{quotes.model.rowCount()} quotes"
     assert window.user_label.text() == "Alex Morgan"
-    assert window.sync_label.text() == "Offline · local workspace · last sync: never"
+    assert window.sync_label.text() == "Sign in to sync"  # no server yet: all local
     assert not window.context.tasks.failures
 
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 import httpx
 
 from dealkit import __version__
+from dealkit.engine.auth.accounts import create_user
 from dealkit.engine.store.database import open_store_url
 from dealkit.engine.store.models import (
     PriceBook,
@@ -11,6 +12,7 @@ from dealkit.engine.store.models import (
     Product,
     ProductFamily,
     ProductKind,
+    Role,
 )
 from dealkit.engine.workspace import Workspace
 from tests.helpers.servers import running_server
@@ -43,10 +45,18 @@ def add_catalog(store) -> None:
 
 def test_the_server_answers_status_and_catalog_over_real_http(empty_workspace: Workspace):
     add_catalog(empty_workspace.store)
+    with empty_workspace.store.session() as session:
+        create_user(session, "alex", [Role.REP], "alex-password")
     with running_server(empty_workspace.store) as url:
         status = httpx.get(f"{url}/api/v1/status").json()
-        products = httpx.get(f"{url}/api/v1/catalog/products").json()
+        anonymous = httpx.get(f"{url}/api/v1/catalog/products")
+        login = {"username": "alex", "password": "alex-password"}
+        token = httpx.post(f"{url}/api/v1/auth/login", json=login).json()["token"]
+        products = httpx.get(
+            f"{url}/api/v1/catalog/products", headers={"Authorization": f"Bearer {token}"}
+        ).json()
         openapi = httpx.get(f"{url}/openapi.json")
+    assert anonymous.status_code == 401  # the catalog is for signed-in people
     assert status == {
         "service": "dealkit",
         "version": __version__,

@@ -4,14 +4,17 @@ A manager sees the quotes in review from their team; a rep sees their own submit
 where each stands. Why a quote needs approval is the approvals policy's answer, worked out by the
 engine (``engine/approvals/saved.py``) on a worker once the queue is listed: the queue's "Why"
 column names the rules each quote triggered, and the panel beside the selected quote's lines lists
-every reason and the approver route, read-only (deciding from the window comes with sync).
+every reason and the approver route. Under it, the decision box (``approvals/decision_panel``):
+a manager approves or sends back a team member's quote with a comment, and everyone sees the
+quote's audit trail; a decision is saved here with its outbox entry and ``decided`` asks the
+window's sync to send it at once.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealkit.desktop.approvals.checks import check_queue
+from dealkit.desktop.approvals.decision_panel import DecisionPanel
 from dealkit.desktop.approvals.queue_model import REASON_COLUMN, ApprovalQueueModel
 from dealkit.desktop.approvals.why_panel import WhyPanel
 from dealkit.desktop.context import DesktopContext
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
 
 class ApprovalsPage(Page):
     page_id = "approvals"
+    decided = Signal(str)  # "Q-2026-0007 v2": a decision saved here, to sync
 
     def __init__(self, context: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -66,9 +71,16 @@ class ApprovalsPage(Page):
         header.setSectionResizeMode(REASON_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.detail = QuoteDetail(context, wrap_title=True)
         self.why = WhyPanel()
+        self.decision = DecisionPanel(context)
+        self.decision.decided.connect(self._decided)
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.why, 1)
+        left_column.addWidget(self.decision)
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
         self.bottom.setChildrenCollapsible(False)
-        self.bottom.addWidget(self.why)
+        self.bottom.addWidget(left)
         self.bottom.addWidget(self.detail)
         self.bottom.setStretchFactor(0, 1)
         self.bottom.setStretchFactor(1, 1)
@@ -214,8 +226,21 @@ class ApprovalsPage(Page):
             self.empty_label.setText(self.tr("Nothing is waiting for approval."))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.show_quote(current.data(ROW_ROLE) if current.isValid() else None)
+        row = current.data(ROW_ROLE) if current.isValid() else None
+        self.detail.show_quote(row)
+        self.decision.show_quote(row)
         self._show_why(current)
+
+    def _decided(self, which: str) -> None:
+        self.context_toast(self.tr("%1: your decision is saved.").replace("%1", which))
+        self.decided.emit(which)
+        self.load()  # decided: the quote leaves a manager's queue
+
+    def context_toast(self, text: str) -> None:
+        window = self.window()
+        toast = getattr(window, "toast", None)
+        if toast is not None:
+            toast.show_message(text)
 
     def select_first(self) -> None:
         """Select the top row so its lines show (after loading or filtering)."""
@@ -223,4 +248,5 @@ class ApprovalsPage(Page):
             self.table.selectRow(0)
         else:
             self.detail.show_quote(None)
+            self.decision.show_quote(None)
             self.why.show_check(None, None)

@@ -29,6 +29,8 @@ from dealkit.engine.store.models import (
 )
 from dealkit.engine.store.models import DisputeResolution as Resolution
 from dealkit.engine.store.models import DisputeStatus as DisputeStatus
+from dealkit.engine.sync.outbox import UPSERT, record_mutation
+from dealkit.engine.sync.rows import model_to_json
 
 if TYPE_CHECKING:
     from dealkit.engine.workspace import Workspace
@@ -238,6 +240,7 @@ class DisputeBook:
             session.add(row)
             session.flush()
             dispute_id = row.id
+            _queue_for_sync(session, row, first, new=True)
         return self.get(dispute_id)
 
     def reply(
@@ -258,8 +261,11 @@ class DisputeBook:
             if not text.strip():
                 raise DisputeError("the reply is empty")
             now = _aware(at)
-            row.messages.append(self._message(author, text, attachment, now, len(row.messages)))
+            message = self._message(author, text, attachment, now, len(row.messages))
+            row.messages.append(message)
             row.updated_at = now
+            session.flush()
+            _queue_for_sync(session, None, message)
         return self.get(dispute_id)
 
     # the comp admin's side (answers arrive by sync; kept here so the thread is whole) ---------
@@ -271,8 +277,11 @@ class DisputeBook:
                 raise DisputeError(f"dispute {dispute_id} is {row.status.value}, not open")
             now = _aware(at)
             row.status = DisputeStatus.IN_REVIEW
-            row.messages.append(self._message(by, "Review started", None, now, len(row.messages)))
+            message = self._message(by, "Review started", None, now, len(row.messages))
+            row.messages.append(message)
             row.updated_at = now
+            session.flush()
+            _queue_for_sync(session, row, message)
         return self.get(dispute_id)
 
     def resolve(
@@ -301,8 +310,11 @@ class DisputeBook:
             now = _aware(at)
             row.status = DisputeStatus.RESOLVED
             row.resolution = outcome
-            row.messages.append(self._message(by, text, None, now, len(row.messages)))
+            message = self._message(by, text, None, now, len(row.messages))
+            row.messages.append(message)
             row.updated_at = now
+            session.flush()
+            _queue_for_sync(session, row, message)
         return self.get(dispute_id)
 
     # storage ----------------------------------------------------------------------------------
@@ -338,6 +350,32 @@ class DisputeBook:
             created_at=at,
             updated_at=at,
         )
+
+
+def _queue_for_sync(
+    session: Session,
+    dispute: CommissionDispute | None,
+    message: CommissionDisputeMessage,
+    *,
+    new: bool = False,
+) -> None:
+    """Queue the changed dispute (if any) and its new message in the sync outbox."""
+    if dispute is not None:
+        record_mutation(
+            session,
+            CommissionDispute.__tablename__,
+            UPSERT,
+            dispute.id,
+            model_to_json(dispute),
+            None if new else dispute.server_seq,
+        )
+    record_mutation(
+        session,
+        CommissionDisputeMessage.__tablename__,
+        UPSERT,
+        message.id,
+        model_to_json(message),
+    )
 
 
 def _aware(at: datetime | None) -> datetime:

@@ -12,18 +12,23 @@ a line's discounts, term and billing) are kept as written in ``pricing_inputs``,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dealkit.engine.ids import new_id
 from dealkit.engine.pricing.errors import PricingError, Problem
 from dealkit.engine.pricing.priced import QuotePrice
-from dealkit.engine.quotes.document import QuoteDocument
+from dealkit.engine.quotes.document import QuoteDocument, Status
 from dealkit.engine.quotes.json_format import line_to_data, quote_from_data, quote_to_data
+from dealkit.engine.quotes.lifecycle import move_to
 from dealkit.engine.quotes.pricing import customer_facts
 from dealkit.engine.store.models import Customer, Product, Quote, QuoteLine, QuoteStatus, User
+from dealkit.engine.sync.outbox import UPSERT, record_mutation
 
 SIX_PLACES = Decimal("0.000001")  # the store's exact-decimal scale on PostgreSQL
 QUOTE_LEVEL_KEYS = ("payment_terms", "discount", "partner", "groups", "terms", "owner")
@@ -38,11 +43,20 @@ def next_quote_number(session: Session, year: int) -> str:
 
 
 def save_quote(
-    session: Session, doc: QuoteDocument, priced: QuotePrice, default_owner_id: str
+    session: Session,
+    doc: QuoteDocument,
+    priced: QuotePrice,
+    default_owner_id: str,
+    *,
+    row_id: str | None = None,
+    line_row_ids: Sequence[str] | None = None,
 ) -> Quote:
     """Write ``doc`` (already priced as ``priced``) as one quote version; all or nothing.
 
-    Call inside ``with session.begin():``; on ``PricingError`` nothing has been added.
+    Call inside ``with session.begin():``; on ``PricingError`` nothing has been added. The
+    version is also queued in the sync outbox (``record_mutation``) in the same transaction.
+    ``row_id`` and ``line_row_ids`` keep the ids a laptop gave the rows (the server saving a
+    pushed quote); by default new ids are made.
     """
     problems: list[Problem] = []
     facts = customer_facts(session, doc)
@@ -87,6 +101,7 @@ def save_quote(
 
     data = quote_to_data(doc)
     quote = Quote(
+        id=row_id or new_id(),
         number=number,
         version=doc.version,
         name=doc.name or f"{doc.customer.name} {doc.date.isoformat()}",
@@ -104,6 +119,7 @@ def save_quote(
         listed = lp.listed
         quote.lines.append(
             QuoteLine(
+                id=line_row_ids[position - 1] if line_row_ids else new_id(),
                 position=position,
                 product_id=products[line.sku].id,
                 group_name=line.group,
@@ -117,6 +133,16 @@ def save_quote(
         )
     session.add(quote)
     session.flush()
+    record_mutation(
+        session,
+        Quote.__tablename__,
+        UPSERT,
+        quote.id,
+        {
+            "document": {**data, "number": number, "version": doc.version},
+            "line_ids": [line.id for line in quote.lines],
+        },
+    )
     return quote
 
 
@@ -148,3 +174,27 @@ def load_quote(session: Session, number: str, version: int | None = None) -> Quo
     data.update(quote.pricing_inputs)
     data["lines"] = [row.pricing_inputs for row in quote.lines]
     return quote_from_data(data)
+
+
+def move_saved_quote(
+    session: Session, number: str, version: int, status: QuoteStatus, today: date
+) -> Quote:
+    """Move a saved version to ``status`` (submit, approve, send back, win...) in place.
+
+    The move is checked by ``lifecycle.move_to`` (``PricingError`` says why not) and queued in
+    the sync outbox with the row's ``server_seq`` as its base. Call inside ``session.begin()``.
+    """
+    quote = session.scalars(
+        select(Quote).where(
+            Quote.number == number, Quote.version == version, Quote.deleted.is_(False)
+        )
+    ).first()
+    if quote is None:
+        raise KeyError(f"no saved quote {number} version {version}")
+    move_to(load_quote(session, number, version), Status(status.value), today)
+    quote.status = status
+    session.flush()
+    record_mutation(
+        session, Quote.__tablename__, UPSERT, quote.id, {"status": status.value}, quote.server_seq
+    )
+    return quote

@@ -33,7 +33,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest migration in migrations/versions (tests/engine/store checks they agree). Revision
 # ids stay within 32 characters: alembic_version.version_num is VARCHAR(32) on PostgreSQL.
-SCHEMA_HEAD = "0005_sync_state"
+SCHEMA_HEAD = "0007_approval_decisions"
 
 
 def alembic_config() -> Config:

@@ -1,0 +1,444 @@
+"""Sync speed against a real server (uvicorn on loopback), with a naive baseline in the same run.
+
+    python bench/sync.py [--quotes 5000] [--items 20000] [--products 2000] [--clients 50,200]
+                         [--database-url postgresql+psycopg://...] [--json]
+
+The server database (embedded SQLite by default, or ``--database-url``) is filled with a rep's
+working set by bulk inserts (not timed): ``--products`` products with list prices, ``--items``
+published library items, ``--quotes`` quotes of the rep with one line each. Figures:
+
+* ``first_sync_s``: a fresh laptop pulls everything (pages of 1,000 rows, each page applied and
+  its cursor stored in one local transaction); rows per second;
+* baseline ``one_row_per_request``: the same feed pulled one row per request (``limit=1``) for
+  ``--baseline-rows`` rows, its rate, and the time it would take for the whole first sync;
+* ``incremental_pull_s``: 1,000 quotes changed on the server, pulled by the synced laptop;
+* ``push_100_s``: 100 quote versions saved on the laptop, pushed (each re-priced and saved by
+  the server, one transaction per mutation);
+* ``concurrent``: N clients at once each pulling 5 times, either up to date (the "anything
+  new?" poll of a synced laptop: no rows) or 100 changes behind; latency p50 / p95 / max per N,
+  on this machine (the client threads and the one server process share its 2 cores).
+
+Targets (issue 6): first sync under 30 s, incremental pull of 1,000 under 2 s, a push of 100
+under 1 s, 200 concurrent clients with pull p95 under 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+from sqlalchemy import insert, select  # noqa: E402
+
+from dealkit.engine.auth.accounts import create_user, sign_in  # noqa: E402
+from dealkit.engine.ids import new_id, utcnow  # noqa: E402
+from dealkit.engine.pricing import PriceRules  # noqa: E402
+from dealkit.engine.quotes import load_quote_catalog, price_document, quote_from_data  # noqa: E402
+from dealkit.engine.quotes.store import save_quote  # noqa: E402
+from dealkit.engine.store.database import Store, open_sqlite_store, open_store_url  # noqa: E402
+from dealkit.engine.store.models import (  # noqa: E402
+    ContentItem,
+    ContentKind,
+    ContentStatus,
+    Customer,
+    PriceBook,
+    PriceBookEntry,
+    Product,
+    ProductFamily,
+    ProductKind,
+    Quote,
+    QuoteLine,
+    QuoteStatus,
+    Role,
+    User,
+)
+from dealkit.engine.sync.client import SyncClient  # noqa: E402
+from dealkit.engine.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION  # noqa: E402
+from dealkit.engine.workspace import Workspace  # noqa: E402
+from dealkit.server.changes import install_change_feed  # noqa: E402
+
+PASSWORD = "bench password 1234"
+
+
+def seed(store: Store, quotes: int, items: int, products: int) -> str:
+    """Bulk-insert the working set (server_seq left empty: the server numbers it on start)."""
+    with store.session() as session:
+        rep = create_user(session, "alex", [Role.REP], PASSWORD)
+        rep_id = rep.id
+    now = utcnow()
+    meta = {"created_at": now, "updated_at": now, "deleted": False, "server_seq": None}
+    family_id, book_id, customer_id = new_id(), new_id(), new_id()
+    product_ids = [new_id() for _ in range(products)]
+    with store.engine.begin() as conn:
+        conn.execute(
+            insert(ProductFamily), [{"id": family_id, "code": "SRV", "name": "Servers", **meta}]
+        )
+        conn.execute(
+            insert(Product),
+            [
+                {
+                    "id": pid,
+                    "sku": f"SKU-{n:05d}",
+                    "name": f"Product {n}",
+                    "family_id": family_id,
+                    "kind": ProductKind.HARDWARE,
+                    "description": "A product of the bench catalog",
+                    "unit": "each",
+                    "recurring": False,
+                    "configurable": False,
+                    "active": True,
+                    **meta,
+                }
+                for n, pid in enumerate(product_ids)
+            ],
+        )
+        conn.execute(
+            insert(PriceBook),
+            [
+                {
+                    "id": book_id,
+                    "name": "USD List",
+                    "currency": "USD",
+                    "effective_from": date(2026, 1, 1),
+                    **meta,
+                }
+            ],
+        )
+        conn.execute(
+            insert(PriceBookEntry),
+            [
+                {
+                    "id": new_id(),
+                    "price_book_id": book_id,
+                    "product_id": pid,
+                    "list_price": Decimal(100 + n),
+                    "unit_cost": Decimal(60 + n),
+                    **meta,
+                }
+                for n, pid in enumerate(product_ids)
+            ],
+        )
+        conn.execute(
+            insert(Customer),
+            [
+                {
+                    "id": customer_id,
+                    "name": "Atlantic Mutual Bank",
+                    "industry": "banking",
+                    "segment": "enterprise",
+                    "region": "north_america",
+                    "country": "US",
+                    "currency": "USD",
+                    "owner_id": rep_id,
+                    "is_new_logo": False,
+                    **meta,
+                }
+            ],
+        )
+        words = [
+            "pricing",
+            "objection",
+            "competitor",
+            "renewal",
+            "discount",
+            "security",
+            "cloud",
+            "migration",
+        ]
+        conn.execute(
+            insert(ContentItem),
+            [
+                {
+                    "id": new_id(),
+                    "title": f"Library item {n}",
+                    "kind": ContentKind.COLLATERAL,
+                    "language": "en",
+                    "summary": "A bench item",
+                    "body": " ".join(words[(n + k) % len(words)] for k in range(120)),
+                    "products": [],
+                    "competitors": [],
+                    "industries": [],
+                    "regions": [],
+                    "version": 1,
+                    "status": ContentStatus.PUBLISHED,
+                    **meta,
+                }
+                for n in range(items)
+            ],
+        )
+        quote_rows, line_rows = [], []
+        for n in range(quotes):
+            qid = new_id()
+            quote_rows.append(
+                {
+                    "id": qid,
+                    "number": f"Q-2025-{n:05d}",
+                    "version": 1,
+                    "name": f"Deal {n}",
+                    "customer_id": customer_id,
+                    "owner_id": rep_id,
+                    "currency": "USD",
+                    "status": QuoteStatus.DRAFT,
+                    "quote_date": date(2025, 6, 1),
+                    "notes": "",
+                    "competitors": [],
+                    "pricing_inputs": {},
+                    **meta,
+                }
+            )
+            line_rows.append(
+                {
+                    "id": new_id(),
+                    "quote_id": qid,
+                    "position": 1,
+                    "product_id": product_ids[n % products],
+                    "group_name": "",
+                    "quantity": Decimal(2),
+                    "list_price": Decimal(100),
+                    "net_amount": Decimal(200),
+                    "discount_percent": Decimal(0),
+                    "options": {},
+                    "pricing_inputs": {"id": "L1", "sku": f"SKU-{n % products:05d}", "quantity": 2},
+                    **meta,
+                }
+            )
+        conn.execute(insert(Quote), quote_rows)
+        conn.execute(insert(QuoteLine), line_rows)
+    return rep_id
+
+
+SERVER = """
+import sys
+import uvicorn
+from dealkit.engine.store.database import open_store_url
+from dealkit.server.app import create_app
+app = create_app(open_store_url(sys.argv[1]))
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False)
+"""
+
+
+class Served:
+    """The server (``create_app`` on uvicorn, as ``dealkit server`` runs it, without the access
+    log) in a process of its own, so the client threads do not share its interpreter."""
+
+    def __init__(self, database_url: str) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.command = [sys.executable, "-c", SERVER, database_url, str(self.port)]
+
+    def __enter__(self) -> str:
+        self.process = subprocess.Popen(
+            self.command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"{url}/api/v1/status", timeout=1)
+                return url
+            except httpx.TransportError:
+                time.sleep(0.2)
+        self.process.kill()
+        raise RuntimeError("the server did not start: " + " ".join(self.command))
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def concurrent_pulls(url: str, headers: dict[str, str], n: int, since: int) -> dict:
+    """``n`` clients released at once, each pulling 5 times from ``since``: latencies."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    gate = threading.Barrier(n)
+
+    def poll() -> None:
+        nonlocal errors
+        with httpx.Client(base_url=url, headers=headers, timeout=120) as http:
+            gate.wait()
+            for _ in range(5):
+                t0 = time.perf_counter()
+                answer = http.get("/api/v1/sync/pull", params={"since": since})
+                spent = time.perf_counter() - t0
+                with lock:
+                    latencies.append(spent)
+                    errors += answer.status_code != 200
+
+    threads = [threading.Thread(target=poll) for _ in range(n)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    return {
+        "requests": len(latencies),
+        "errors": errors,
+        "p50_ms": round(statistics.median(latencies) * 1000, 1),
+        "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
+        "max_ms": round(max(latencies) * 1000, 1),
+        "requests_per_s": round(len(latencies) / wall),
+    }
+
+
+def run(args: argparse.Namespace) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="dealkit-bench-sync-"))
+    if args.database_url:
+        store = open_store_url(args.database_url)
+    else:
+        (work / "server").mkdir()
+        store = open_sqlite_store(work / "server" / "server.db")
+    seed(store, args.quotes, args.items, args.products)
+    figures: dict = {
+        "database": store.engine.dialect.name,
+        "quotes": args.quotes,
+        "items": args.items,
+        "products": args.products,
+    }
+    url_of_store = args.database_url or f"sqlite:///{work / 'server' / 'server.db'}"
+    with Served(url_of_store) as url:  # the server numbers the seeded rows as it starts
+        install_change_feed(store)  # this process writes server changes too (incremental)
+        with store.session() as session:
+            token = sign_in(session, "alex", PASSWORD).token
+        laptop = Workspace.open(work / "laptop")
+        client = SyncClient(laptop, url, token, page_size=1000)
+
+        started = time.perf_counter()
+        report = client.pull()
+        first = time.perf_counter() - started
+        figures["first_sync_s"] = round(first, 2)
+        figures["first_sync_rows"] = report.pulled
+        figures["first_sync_rows_per_s"] = round(report.pulled / first)
+
+        # baseline: the same feed one row per request
+        headers = {"Authorization": f"Bearer {token}", PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
+        with httpx.Client(base_url=url, headers=headers) as http:
+            cursor, started = 0, time.perf_counter()
+            for _ in range(args.baseline_rows):
+                page = http.get("/api/v1/sync/pull", params={"since": cursor, "limit": 1}).json()
+                cursor = page["next"]
+            naive = time.perf_counter() - started
+        rate = args.baseline_rows / naive
+        figures["one_row_per_request"] = {
+            "rows": args.baseline_rows,
+            "rows_per_s": round(rate),
+            "first_sync_estimate_s": round(report.pulled / rate, 1),
+            "speedup_of_paging": round((report.pulled / rate) / first, 1),
+        }
+
+        # incremental: 1,000 quotes changed on the server
+        with store.session() as session, session.begin():
+            for quote in session.scalars(select(Quote).limit(args.changes)):
+                quote.notes = "changed on the server"
+        started = time.perf_counter()
+        report = client.pull()
+        figures["incremental_pull_s"] = round(time.perf_counter() - started, 3)
+        figures["incremental_rows"] = report.pulled
+
+        # push: 100 quote versions saved on the laptop
+        with laptop.store.session() as session, session.begin():
+            owner = session.scalars(select(User.id).where(User.username == "alex")).one()
+            for n in range(args.push):
+                doc = quote_from_data(
+                    {
+                        "format": "dealkit-quote/1",
+                        "number": f"Q-2026-{n:05d}",
+                        "version": 1,
+                        "customer": {"name": "Atlantic Mutual Bank"},
+                        "currency": "USD",
+                        "date": "2026-11-27",
+                        "lines": [
+                            {"id": "L1", "sku": f"SKU-{n % args.products:05d}", "quantity": 3}
+                        ],
+                    }
+                )
+                catalog, facts = load_quote_catalog(session, doc)
+                _, priced = price_document(doc, catalog, PriceRules(), facts)
+                save_quote(session, doc, priced, owner)
+        started = time.perf_counter()
+        report = client.push()
+        figures["push_s"] = round(time.perf_counter() - started, 3)
+        figures["push_mutations"] = report.pushed
+        figures["push_rejected"] = len(report.rejected)
+
+        # concurrency: N clients polling for news at once
+        client.pull()  # the laptop is up to date (its pushed rows come back to it)
+        head = client.cursor
+        figures["concurrent"] = {}
+        for n in args.clients:
+            for mode, since in (("up_to_date", head), ("last_100_changes", max(head - 100, 0))):
+                figures["concurrent"][f"{n} {mode}"] = concurrent_pulls(url, headers, n, since)
+        laptop.close()
+    store.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quotes", type=int, default=5000)
+    parser.add_argument("--items", type=int, default=20000)
+    parser.add_argument("--products", type=int, default=2000)
+    parser.add_argument("--changes", type=int, default=1000)
+    parser.add_argument("--push", type=int, default=100)
+    parser.add_argument("--baseline-rows", type=int, default=300)
+    parser.add_argument("--clients", default="50,200")
+    parser.add_argument("--database-url")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    args.clients = [int(c) for c in args.clients.split(",") if c]
+    figures = run(args)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    print(f"database: {figures['database']}")
+    print(
+        f"first sync: {figures['first_sync_rows']} rows in {figures['first_sync_s']} s "
+        f"({figures['first_sync_rows_per_s']} rows/s; target < 30 s)"
+    )
+    base = figures["one_row_per_request"]
+    print(
+        f"  baseline one row per request: {base['rows_per_s']} rows/s, "
+        f"~{base['first_sync_estimate_s']} s for the same sync ({base['speedup_of_paging']}x)"
+    )
+    print(
+        f"incremental pull of {figures['incremental_rows']} rows: "
+        f"{figures['incremental_pull_s']} s (target < 2 s)"
+    )
+    print(
+        f"push of {figures['push_mutations']} mutations: {figures['push_s']} s "
+        f"(target < 1 s; {figures['push_rejected']} rejected)"
+    )
+    for key, c in figures["concurrent"].items():
+        n, mode = key.split(" ")
+        print(
+            f"{n} concurrent clients, {mode}: pull p50 {c['p50_ms']} ms, p95 {c['p95_ms']} ms, "
+            f"max {c['max_ms']} ms, {c['requests_per_s']} req/s, {c['errors']} errors "
+            "(target p95 < 200 ms at 200)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
