@@ -36,7 +36,7 @@ KNOWN_PLATFORM_NOISE = (
 LIBRARY_QUERIES = {"en": "spine switch", "th": "เซิร์ฟเวอร์"}
 GLOBAL_QUERY = "spine"
 # In a demo workspace these pages must show something (Approvals may rightly be empty).
-MUST_SHOW_DEMO_DATA = ("quote", "library", "commissions")
+MUST_SHOW_DEMO_DATA = ("quote", "library", "commissions", "publish")
 # The Configure dialog is shown on this demo product (``configure-en.png``, ``configure-th.png``).
 CONFIGURE_SKU = "SRV-R7"
 
@@ -127,6 +127,8 @@ def _items_on(page: Any) -> int:
         return int(page.results.count())
     if hasattr(page, "lines"):
         return int(page.lines.topLevelItemCount())
+    if hasattr(page, "items_count"):
+        return int(page.items_count())
     return 0
 
 
@@ -219,6 +221,10 @@ def _drive(args: argparse.Namespace, tmp: Path, report: SelftestReport) -> None:
                 report.visits.append(visit)
             if demo:
                 _visit_configure(window, workspace, language, shots, args.timeout, report)
+                _visit_refreshers(window, workspace, language, shots, args.timeout, report)
+                _visit_quote_versions(window, language, shots, args.timeout, report)
+                _visit_quote_wizard(window, language, shots, args.timeout, report)
+            _visit_sign_in(window, language, shots, report)
             failures = window.context.tasks.failures
             for failure in failures[failures_seen:]:
                 report.errors.append(f"background task {failure.name} failed: {failure.message}")
@@ -230,6 +236,27 @@ def _drive(args: argparse.Namespace, tmp: Path, report: SelftestReport) -> None:
         window.deleteLater()
         app.processEvents()
         workspace.close()
+
+
+def _visit_sign_in(window: Any, language: str, shots: Path | None, report: SelftestReport) -> None:
+    """The sign-in dialog as it opens after the server ended a session (``sign-in-<lang>.png``);
+    nothing is sent anywhere."""
+    from dealkit.desktop.sign_in import SignInDialog
+
+    dialog = SignInDialog(window.context, window.session, window, expired=True)
+    dialog.server_edit.setText("https://dealkit.example.com")
+    dialog.user_edit.setText("alex")
+    dialog.show()
+    _settle(0.2)
+    file_name = None
+    if shots is not None:
+        target = shots / f"sign-in-{language}.png"
+        if not dialog.grab().save(str(target)):
+            report.errors.append(f"could not write {target}")
+        file_name = str(target)
+    report.visits.append(PageVisit("sign-in", language, dialog.windowTitle(), 3, 0.0, file_name))
+    dialog.reject()
+    dialog.deleteLater()
 
 
 def _visit_configure(
@@ -289,6 +316,96 @@ def _visit_configure(
     _settle()
 
 
+def _visit_quote_versions(
+    window: Any, language: str, shots: Path | None, timeout: float, report: SelftestReport
+) -> None:
+    """Show the Quote page's Versions tab (``quote-versions-<language>.png``) on the quote with
+    the most versions, comparing its newest version with the one before."""
+    begun = time.monotonic()
+    page = window.pages["quote"]
+    window.show_page("quote")
+    rows = page.model.rows()
+    if not rows:
+        report.errors.append(f"quote versions ({language}): the quote list is empty")
+        return
+    quote = max(rows, key=lambda row: (len(row.versions), row.version, row.quote_date))
+    page.show_quote(quote.number)
+    page.detail_tabs.setCurrentWidget(page.versions)
+    if not wait_until(lambda: not window.is_busy and not page.versions.loading, timeout):
+        report.errors.append(f"quote versions ({language}) did not finish loading")
+    _settle()
+    file_name = None
+    if shots is not None:
+        target = shots / f"quote-versions-{language}.png"
+        if not window.grab().save(str(target)):
+            report.errors.append(f"could not write {target}")
+        file_name = str(target)
+    report.visits.append(
+        PageVisit(
+            page="quote-versions",
+            language=language,
+            title=page.detail_tabs.tabText(page.detail_tabs.indexOf(page.versions)),
+            items=page.versions.versions.topLevelItemCount(),
+            seconds=round(time.monotonic() - begun, 2),
+            screenshot=file_name,
+        )
+    )
+    page.filter_for("")
+    page.detail_tabs.setCurrentWidget(page.detail)
+    _settle()
+
+
+def _visit_quote_wizard(
+    window: Any, language: str, shots: Path | None, timeout: float, report: SelftestReport
+) -> None:
+    """Open the demo quote with the most lines in the Quote wizard, on its Price step with the
+    first line's "Why this price" showing (``quote-wizard-<language>.png``), then go back."""
+    begun = time.monotonic()
+    page = window.pages["quote"]
+    window.show_page("quote")
+    rows = page.model.rows()
+    if not rows:
+        report.errors.append(f"quote wizard ({language}): the quote list is empty")
+        return
+    quote = max(rows, key=lambda row: (row.line_count, row.number))
+    wizard = page.ensure_wizard()
+    page.views.setCurrentWidget(wizard)
+    wizard.load_quote(quote.number, quote.version)
+    opened = wait_until(
+        lambda: (
+            wizard.draft.document.number == quote.number
+            and wizard.draft.priced is not None
+            and not window.is_busy
+        ),
+        timeout,
+    )
+    if not opened:
+        problems = "; ".join(str(p) for p in wizard.draft.problems) or "it did not open in time"
+        report.errors.append(f"quote wizard ({language}): {quote.number}: {problems}")
+    step = wizard.price_step
+    step.table.setCurrentIndex(step.model.index(0, 2))
+    step.show_why()
+    _settle(0.3)
+    file_name = None
+    if shots is not None:
+        target = shots / f"quote-wizard-{language}.png"
+        if not window.grab().save(str(target)):
+            report.errors.append(f"could not write {target}")
+        file_name = str(target)
+    report.visits.append(
+        PageVisit(
+            page="quote-wizard",
+            language=language,
+            title=wizard.header.identity.text(),
+            items=step.model.rowCount(),
+            seconds=round(time.monotonic() - begun, 2),
+            screenshot=file_name,
+        )
+    )
+    page.close_wizard()
+    _settle()
+
+
 def _global_search(window: Any, timeout: float, report: SelftestReport) -> int:
     """Type in the Ctrl+K box and wait for quotes, customers and library hits to come back."""
     window.focus_search()
@@ -317,3 +434,69 @@ def _text(report: SelftestReport) -> str:
     verdict = "selftest passed" if report.ok else "selftest FAILED"
     lines.append(f"{verdict} in {report.seconds:.1f} s")
     return "\n".join(lines)
+
+
+def _visit_refreshers(
+    window: Any,
+    workspace: Any,
+    language: str,
+    shots: Path | None,
+    timeout: float,
+    report: SelftestReport,
+) -> None:
+    """The Library page's New & changed list (``library-new-<language>.png``) and the quiz
+    dialog on the first demo item that has a quiz (``quiz-<language>.png``), without answering
+    it, so a workspace given with --workspace gets no attempt recorded."""
+    from dealkit.desktop.library_quiz_dialog import QuizDialog
+    from dealkit.engine.content.quizzes import items_with_quizzes, quiz_for_item
+
+    begun = time.monotonic()
+    page = window.pages["library"]
+    window.show_page("library")
+    page.refreshers.new_button.setChecked(True)
+    if not wait_until(lambda: not window.is_busy, timeout):
+        report.errors.append(f"library new & changed ({language}) did not finish loading")
+    _settle()
+    window.toast.hide()
+    shown = page.results.count()
+    file_name = None
+    if shots is not None:
+        target = shots / f"library-new-{language}.png"
+        if not window.grab().save(str(target)):
+            report.errors.append(f"could not write {target}")
+        file_name = str(target)
+    report.visits.append(
+        PageVisit("library-new", language, page.status_label.text(), shown,
+                  round(time.monotonic() - begun, 2), file_name)
+    )  # fmt: skip
+    page.refreshers.new_button.setChecked(False)
+    from dealkit.engine.store.models import ContentItem
+
+    with workspace.store.session() as session:
+        with_quiz = sorted(  # a quiz in the window's language first
+            items_with_quizzes(session),
+            key=lambda item_id: (session.get(ContentItem, item_id).language != language, item_id),
+        )
+        stored = quiz_for_item(session, with_quiz[0]) if with_quiz else None
+    if stored is None:
+        report.errors.append("the demo has no library item with a quiz")
+        return
+    dialog = QuizDialog(stored.quiz, stored.item_title, window)
+    dialog.show()
+    dialog.pick(0)
+    _settle(0.3)
+    file_name = None
+    if shots is not None:
+        target = shots / f"quiz-{language}.png"
+        if not dialog.grab().save(str(target)):
+            report.errors.append(f"could not write {target}")
+        file_name = str(target)
+    report.visits.append(
+        PageVisit("quiz", language, dialog.windowTitle(), len(stored.quiz.questions), 0.0,
+                  file_name)
+    )  # fmt: skip
+    dialog.reject()
+    dialog.deleteLater()
+    if not wait_until(lambda: not window.is_busy, timeout):
+        report.errors.append(f"library ({language}) did not settle after New & changed")
+    _settle()

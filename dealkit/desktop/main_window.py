@@ -31,11 +31,15 @@ from dealkit.desktop.pages.approvals_page import ApprovalsPage
 from dealkit.desktop.pages.commissions_page import CommissionsPage
 from dealkit.desktop.pages.library_page import LibraryPage
 from dealkit.desktop.pages.page import Page
+from dealkit.desktop.pages.publish_page import PublishPage
 from dealkit.desktop.pages.quote_page import QuotePage
 from dealkit.desktop.preferences import PreferencesDialog
+from dealkit.desktop.session import SessionState
 from dealkit.desktop.settings import LAST_PAGE, PAGES, WINDOW_GEOMETRY, WINDOW_STATE
+from dealkit.desktop.sync.install import install_sync
 from dealkit.desktop.tasks import TaskFailure, TaskProgress
 from dealkit.desktop.theme import icon
+from dealkit.engine.auth.token_store import SavedSession
 from dealkit.widgets.search_box import DebouncedSearchBox
 from dealkit.widgets.toast import Toast
 
@@ -108,6 +112,7 @@ class MainWindow(QMainWindow):
             "library": LibraryPage(context),
             "commissions": CommissionsPage(context),
             "approvals": ApprovalsPage(context),
+            "publish": PublishPage(context),  # for trainers: hidden until the role is known
         }
         assert tuple(self.pages) == PAGES
         self.stack = QStackedWidget()
@@ -124,6 +129,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page_id)
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._navigated)
+        self.pages["publish"].access_known.connect(self._publish_access)  # type: ignore[attr-defined]
 
         self.brand = QLabel("Dealkit")
         self.brand.setObjectName("brand")
@@ -185,8 +191,15 @@ class MainWindow(QMainWindow):
         context.tasks.progress.connect(self._task_progress)
         context.tasks.task_failed.connect(self._task_failed)
         self.toast = Toast(self)
+        self.session = SessionState.for_workspace(context.workspace, self)
+        self.session.expired.connect(self._session_expired)
+        self.sign_in_dialog: QDialog | None = None
 
         self._build_menus()
+        self.session.changed.connect(self._session_changed)
+        self.session.signed_in.connect(self._signed_in)
+        self._session_changed()
+        self.sync = install_sync(self)  # background sync, File ▸ Sync now, the status bar
         self.preferences: PreferencesDialog | None = None
         self.about: AboutDialog | None = None
         self.retranslate()
@@ -198,6 +211,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.sign_in_action = QAction(self)
+        self.sign_in_action.triggered.connect(lambda: self.open_sign_in())
+        self.sign_out_action = QAction(self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.file_menu.addAction(self.sign_in_action)
+        self.file_menu.addAction(self.sign_out_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcuts(_standard_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -241,6 +261,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Dealkit"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.sign_in_action.setText(self.tr("Sign &in…"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.search_action.setText(self.tr("&Search everything"))
@@ -253,12 +275,9 @@ class MainWindow(QMainWindow):
             self.navigation.item(row).setText(page.title())
             self.page_actions[page.page_id].setText(page.title())
         self.search_box.setPlaceholderText(
-            self.tr("Search quotes, customers and the library  (Ctrl+K)")
+            self.tr("Search quotes, customers, products and the library  (Ctrl+K)")
         )
-        self.sync_label.setText(self.tr("Offline · local workspace · last sync: never"))
-        self.sync_label.setToolTip(
-            self.tr("Workspace: %1").replace("%1", str(self.context.workspace.root))
-        )
+        self.show_sync_state()
         if self.startup_message:
             self.task_label.setText(self.startup_message)
 
@@ -266,6 +285,17 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def show_sync_state(self) -> None:
+        """The status bar's sync sentence ("Synced 2 min ago", "Offline — 3 changes waiting")."""
+        where = self.tr("Workspace: %1").replace("%1", str(self.context.workspace.root))
+        sync = getattr(self, "sync", None)
+        if sync is None:
+            self.sync_label.setText(self.tr("Offline · local workspace · last sync: never"))
+            self.sync_label.setToolTip(where)
+        else:
+            self.sync_label.setText(sync.status_text())
+            self.sync_label.setToolTip(sync.status_tooltip() + "\n" + where)
 
     def set_user_name(self, name: str) -> None:
         self.user_label.setText(name)
@@ -310,6 +340,9 @@ class MainWindow(QMainWindow):
         elif target.kind == "library":
             self.show_page("library")
             self.pages["library"].search_for(target.key)  # type: ignore[attr-defined]
+        elif target.kind == "product":  # its material: datasheets, battlecards, stories
+            self.show_page("library")
+            self.pages["library"].search_for(f"product:{target.key}")  # type: ignore[attr-defined]
 
     # readiness and background work ------------------------------------------------------------
 
@@ -318,6 +351,14 @@ class MainWindow(QMainWindow):
         self.ready = True
         self.startup_message = ""
         self.current_page().activate()
+        self.session.restore(self.context.tasks)  # the saved sign-in, off the GUI thread
+        self.sync.start()  # syncs once the sign-in is known, then on a timer and on notice
+        self.pages["publish"].check_access()  # type: ignore[attr-defined]
+
+    def _publish_access(self, allowed: bool) -> None:
+        """Show the Publish page in the sidebar and the View menu only to trainers."""
+        self.navigation.item(list(self.pages).index("publish")).setHidden(not allowed)
+        self.page_actions["publish"].setVisible(allowed)
 
     def workspace_failed(self, message: str) -> None:
         self.startup_error = message
@@ -357,6 +398,38 @@ class MainWindow(QMainWindow):
         self.preferences.reset()
         self.preferences.open()
 
+    def open_sign_in(self, expired: bool = False, reason: str = "") -> QDialog:
+        """The sign-in dialog (see dealkit/desktop/sign_in.py), opened without blocking."""
+        from dealkit.desktop.sign_in import SignInDialog
+
+        if self.sign_in_dialog is not None and self.sign_in_dialog.isVisible():
+            return self.sign_in_dialog
+        dialog = SignInDialog(self.context, self.session, self, expired=expired, reason=reason)
+        self.sign_in_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def sign_out(self) -> None:
+        self.session.sign_out(
+            self.context.tasks,
+            lambda text, ok: self.toast.show_message(text, "info" if ok else "error", 6000),
+        )
+
+    def _session_expired(self, _reason: str) -> None:
+        self.open_sign_in(expired=True)
+
+    def _session_changed(self) -> None:
+        signed_in = self.session.is_signed_in
+        self.sign_in_action.setEnabled(self.session.restored and not signed_in)
+        self.sign_out_action.setEnabled(signed_in)
+
+    def _signed_in(self, session: SavedSession) -> None:
+        self.toast.show_message(
+            self.tr("Signed in to %1 as %2.")
+            .replace("%1", session.server)
+            .replace("%2", session.display_name or session.username)
+        )
+
     def open_about(self) -> None:
         if self.about is None:
             self.about = AboutDialog(self)
@@ -383,4 +456,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.sync.stop()
         super().closeEvent(event)

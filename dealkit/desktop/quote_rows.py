@@ -4,7 +4,8 @@ These functions run on a worker thread (see ``tasks.py``): each opens its own se
 frozen dataclasses, never ORM objects, so nothing lazy is touched later on the GUI thread.
 A quote's total is the exact sum of its lines' priced net amounts (each already rounded to the
 currency's minor units when it was priced), summed as ``Decimal`` in Python because SQLite keeps
-those amounts as text.
+those amounts as text; lines of an alternative option that the quote does not count (Option A
+when Option B is selected) are left out, as in the engine's totals.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from dealkit.engine.money import Money
 from dealkit.engine.store.models import (
     Customer,
+    Product,
     Quote,
     QuoteLine,
     QuoteStatus,
@@ -44,6 +46,13 @@ class QuoteRow:
     owner: str
     owner_id: str
     line_count: int
+    skus: tuple[str, ...] = ()  # of the version's lines, in quote order, each once
+    products: tuple[str, ...] = ()  # product names, as ``skus``
+    versions: tuple[int, ...] = ()  # every live version of this quote number, oldest first
+
+    def search_text(self) -> str:
+        """What the quote list's filter matches besides the visible cells: its lines' products."""
+        return " ".join((*self.skus, *self.products))
 
 
 @dataclass(frozen=True)
@@ -63,18 +72,60 @@ def current_user(session: Session, workspace: Workspace) -> CurrentUser | None:
     return CurrentUser(user.id, user.username, user.display_name, user.has_role(Role.MANAGER))
 
 
+def _uncounted_groups(pricing_inputs: dict) -> frozenset[str]:
+    """The alternative options a quote's total leaves out: in each alternative set, every
+    option but the selected one (the first when none is marked), as the engine prices it."""
+    groups = [g for g in pricing_inputs.get("groups") or [] if isinstance(g, dict)]
+    counted: dict[str, str] = {}
+    for group in groups:
+        if group.get("alternative") and group.get("selected"):
+            counted.setdefault(group["alternative"], group.get("name", ""))
+    for group in groups:
+        if group.get("alternative"):
+            counted.setdefault(group["alternative"], group.get("name", ""))
+    return frozenset(
+        g.get("name", "")
+        for g in groups
+        if g.get("alternative") and g.get("name") not in counted.values()
+    )
+
+
 def _rows(session: Session, quotes: list[Quote]) -> list[QuoteRow]:
     totals: dict[str, Decimal] = defaultdict(Decimal)
     counts: dict[str, int] = defaultdict(int)
+    skus: dict[str, dict[str, str]] = defaultdict(dict)  # quote id -> sku -> product name
+    uncounted = {q.id: _uncounted_groups(q.pricing_inputs) for q in quotes}
     ids = [q.id for q in quotes]
     for start in range(0, len(ids), 500):  # SQLite limits the number of bound parameters
         chunk = ids[start : start + 500]
-        lines = select(QuoteLine.quote_id, QuoteLine.net_amount).where(
-            QuoteLine.quote_id.in_(chunk), QuoteLine.deleted.is_(False)
+        lines = (
+            select(
+                QuoteLine.quote_id,
+                QuoteLine.net_amount,
+                QuoteLine.group_name,
+                Product.sku,
+                Product.name,
+            )
+            .join(Product, QuoteLine.product_id == Product.id)
+            .where(QuoteLine.quote_id.in_(chunk), QuoteLine.deleted.is_(False))
+            .order_by(QuoteLine.quote_id, QuoteLine.position)
         )
-        for quote_id, amount in session.execute(lines):
-            totals[quote_id] += amount
+        for quote_id, amount, group, sku, product in session.execute(lines):
+            if group not in uncounted.get(quote_id, ()):
+                totals[quote_id] += amount
             counts[quote_id] += 1
+            skus[quote_id].setdefault(sku, product)
+    versions: dict[str, list[int]] = defaultdict(list)
+    numbers = sorted({q.number for q in quotes})
+    for start in range(0, len(numbers), 500):
+        chunk = numbers[start : start + 500]
+        query = (
+            select(Quote.number, Quote.version)
+            .where(Quote.number.in_(chunk), Quote.deleted.is_(False))
+            .order_by(Quote.number, Quote.version)
+        )
+        for number, version in session.execute(query):
+            versions[number].append(version)
     return [
         QuoteRow(
             id=q.id,
@@ -88,6 +139,9 @@ def _rows(session: Session, quotes: list[Quote]) -> list[QuoteRow]:
             owner=q.owner.display_name,
             owner_id=q.owner_id,
             line_count=counts[q.id],
+            skus=tuple(skus[q.id]),
+            products=tuple(skus[q.id].values()),
+            versions=tuple(versions[q.number]),
         )
         for q in quotes
     ]
@@ -219,3 +273,30 @@ def load_quote_lines(workspace: Workspace, quote_id: str) -> list[QuoteLineRow]:
             for line in quote.lines
             if not line.deleted
         ]
+
+
+@dataclass(frozen=True)
+class VersionDiff:
+    """What changed from one saved version of a quote to another, in the engine's words."""
+
+    number: str
+    old_version: int
+    new_version: int
+    changes: tuple[str, ...]
+
+
+def load_version_diff(
+    workspace: Workspace, number: str, old_version: int, new_version: int
+) -> VersionDiff:
+    """Worker thread: ``engine.quotes.versions.diff`` between two saved versions of ``number``.
+
+    ``KeyError`` when either version is not saved.
+    """
+    from dealkit.engine.quotes.store import load_quote
+    from dealkit.engine.quotes.versions import diff
+
+    with workspace.store.session() as session:
+        old = load_quote(session, number, old_version)
+        new = load_quote(session, number, new_version)
+    changes = tuple(str(change) for change in diff(old, new))
+    return VersionDiff(number, old_version, new_version, changes)

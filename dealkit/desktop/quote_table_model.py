@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 
 from dealkit.desktop import labels
 from dealkit.desktop.quote_rows import QuoteRow
+from dealkit.engine.store.models import QuoteStatus
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -128,6 +129,14 @@ class QuoteTableModel(QAbstractTableModel):
                 return self.tr("%n line(s)", "", lines)
             if column in (Column.CUSTOMER, Column.NAME, Column.OWNER):
                 return self._display(row, column)  # the full text of an elided cell
+            if column == Column.VERSION and len(row.versions) > 1:
+                # every saved version of this quote number (the Versions tab compares them)
+                return (
+                    self.tr("Version %1 of %2: %3")
+                    .replace("%1", str(row.version))
+                    .replace("%2", str(len(row.versions)))
+                    .replace("%3", ", ".join(str(v) for v in row.versions))
+                )
         return None
 
     def _display(self, row: QuoteRow, column: Column) -> str:
@@ -172,13 +181,19 @@ class QuoteTableModel(QAbstractTableModel):
 
 
 class QuoteFilterProxy(QSortFilterProxyModel):
-    """Sorts by real values and keeps the rows whose visible text contains every typed word."""
+    """Sorts by real values and keeps the rows whose text contains every typed word.
+
+    A row's text is its visible cells (number, customer, name, status, owner...) and the SKU
+    and name of the product on each of its lines, so "SRV-R7" finds every quote selling one.
+    ``set_status`` keeps only the quotes in one status (None: every status).
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
         self._words: list[str] = []
+        self._status: QuoteStatus | None = None
 
     def set_filter_text(self, text: str) -> None:
         self.beginFilterChange()
@@ -188,14 +203,28 @@ class QuoteFilterProxy(QSortFilterProxyModel):
     def filter_text(self) -> str:
         return " ".join(self._words)
 
+    def set_status(self, status: QuoteStatus | None) -> None:
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def status(self) -> QuoteStatus | None:
+        return self._status
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
+        if self._status is not None and row is not None and row.status != self._status:
+            return False
         if not self._words:
             return True
-        model = self.sourceModel()
         text = " ".join(
             str(model.data(model.index(source_row, c, source_parent)) or "")
             for c in range(model.columnCount())
-        ).casefold()
+        )
+        if row is not None:
+            text += " " + row.search_text()
+        text = text.casefold()
         return all(word in text for word in self._words)
 
     def lessThan(self, left: Index, right: Index) -> bool:

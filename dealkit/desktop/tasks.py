@@ -8,6 +8,11 @@ on the GUI thread where touching widgets is allowed.
 Worker functions must not touch widgets, and must open their own SQLAlchemy session
 (``workspace.store.session()``) because sessions are not thread-safe.
 
+A task answers its *owner*, the widget that asked: when the owner is deleted before the answer
+comes (the rep closed the page, a test tore the widget down), the answer is dropped instead of
+calling into a deleted widget. The owner is the ``owner`` argument, or else the object whose
+bound method ``on_result`` (or ``on_error``) is, when that is a ``QObject``.
+
 ``TaskRunner`` adds bookkeeping on top: it counts running tasks (the status bar shows a busy
 indicator and the latest progress text) and tells waiters when everything is idle, which is how
 tests and ``dealkit selftest`` know that every page has finished loading.
@@ -23,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -124,6 +130,21 @@ class TaskHandle(QObject):
         self.failure: TaskFailure | None = None
 
 
+def default_owner(*callbacks: Callable[..., Any] | None) -> QObject | None:
+    """The ``QObject`` the first bound-method callback belongs to (``None`` for plain functions
+    and lambdas: pass ``owner=`` for those)."""
+    for callback in callbacks:
+        target = getattr(callback, "__self__", None)
+        if isinstance(target, QObject):
+            return target
+    return None
+
+
+def owner_alive(owner: QObject | None) -> bool:
+    """False once ``owner``'s C++ object is deleted (``deleteLater``, its parent closed)."""
+    return owner is None or shiboken6.isValid(owner)
+
+
 _live: set[TaskHandle] = set()  # keeps handles (and their signal objects) alive while running
 _names = itertools.count(1)
 
@@ -136,13 +157,18 @@ def run_task(
     *,
     name: str | None = None,
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> TaskHandle:
     """Run ``func`` on ``pool`` (default: the global pool) and deliver its outcome on this thread.
 
     ``func`` takes no argument, or one: a ``ProgressReporter`` to call as ``report(done, total,
     text)``. Must be called from the GUI thread (the thread whose event loop delivers the result).
+    The callbacks are not called once ``owner`` (default: see ``default_owner``) is deleted; the
+    handle's own signals still fire.
     """
     name = name or f"{getattr(func, '__name__', 'task')}#{next(_names)}"
+    if owner is None:
+        owner = default_owner(on_result, on_error, on_progress)
     handle = TaskHandle(name)
     signals = _TaskSignals()
     handle._signals = signals  # type: ignore[attr-defined]  # keep it alive with the handle
@@ -151,7 +177,7 @@ def run_task(
         handle.result = result
         _finish(handle)
         handle.finished.emit(result)
-        if on_result is not None:
+        if on_result is not None and owner_alive(owner):
             on_result(result)
         handle.done.emit()
 
@@ -159,13 +185,13 @@ def run_task(
         handle.failure = failure
         _finish(handle)
         handle.failed.emit(failure)
-        if on_error is not None:
+        if on_error is not None and owner_alive(owner):
             on_error(failure)
         handle.done.emit()
 
     def progressed(report: TaskProgress) -> None:
         handle.progress.emit(report)
-        if on_progress is not None:
+        if on_progress is not None and owner_alive(owner):
             on_progress(report)
 
     signals.finished.connect(finished)
@@ -215,14 +241,24 @@ class TaskRunner(QObject):
         *,
         label: str = "",
         name: str | None = None,
+        owner: QObject | None = None,
     ) -> TaskHandle:
-        """Run ``func`` as in ``run_task``; ``label`` is what the status bar says while it runs."""
+        """Run ``func`` as in ``run_task``; ``label`` is what the status bar says while it runs.
+
+        ``owner`` as in ``run_task``: a deleted owner's callbacks are dropped (the failure is
+        still counted and reported through ``task_failed``)."""
         was_busy = self.busy
+        if owner is None:
+            owner = default_owner(on_result, on_error)
+
+        def deliver(result: Any) -> None:
+            if on_result is not None and owner_alive(owner):
+                on_result(result)
 
         def report_failure(failure: TaskFailure) -> None:
             self.failures.append(failure)
             self.task_failed.emit(failure)
-            if on_error is not None:
+            if on_error is not None and owner_alive(owner):
                 on_error(failure)
 
         def report_progress(report: TaskProgress) -> None:
@@ -230,9 +266,9 @@ class TaskRunner(QObject):
             if report.text:
                 self.status.emit(report.text)
 
-        handle = run_task(
+        handle = run_task(  # the runner's own callbacks always run: no owner here
             func,
-            on_result,
+            deliver,
             report_failure,
             report_progress,
             name=name or label or None,

@@ -155,7 +155,7 @@ class PdfPreview(QWidget):
         self.rendered_pages: set[int] = set()  # pages rendered at the current width (tests, bench)
 
         self._zoom_out = QToolButton(self)
-        self._zoom_out.setText("−")
+        self._zoom_out.setText("–")  # an en dash: the bundled fonts have no minus sign
         self._zoom_in = QToolButton(self)
         self._zoom_in.setText("+")
         self._fit = QToolButton(self)
@@ -295,7 +295,7 @@ class PdfPreview(QWidget):
         self.go_to_page(page)
 
     def retranslate(self) -> None:
-        self._zoom_out.setToolTip(self.tr("Zoom out (Ctrl+−)"))
+        self._zoom_out.setToolTip(self.tr("Zoom out (Ctrl+-)"))
         self._zoom_in.setToolTip(self.tr("Zoom in (Ctrl++)"))
         self._fit.setText(self.tr("Fit width"))
         self._fit.setToolTip(self.tr("Fit the page to the width of the pane"))

@@ -9,7 +9,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-PAGES = ("quote", "library", "commissions", "approvals")
+PAGES = ("quote", "library", "commissions", "approvals", "publish")
+# Visits beyond the pages: dialogs and panels shown on a page.
+EXTRA_VISITS = (
+    "configure",
+    "library-new",
+    "quiz",
+    "quote-versions",
+    "quote-wizard",
+    "sign-in",
+)
 
 
 def _run(*args: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
@@ -38,13 +47,15 @@ def test_selftest_visits_every_page_in_both_languages_and_saves_screenshots(tmp_
     assert report["ok"] is True
     assert report["warnings"] == [] and report["errors"] == []
     visits = {(v["page"], v["language"]): v for v in report["visits"]}
-    assert set(visits) == {(p, lang) for p in (*PAGES, "configure") for lang in ("en", "th")}
+    assert set(visits) == {(p, lang) for p in (*PAGES, *EXTRA_VISITS) for lang in ("en", "th")}
     for (page, language), visit in visits.items():
         path = Path(visit["screenshot"])
         assert path == shots / f"{page}-{language}.png"
         width, height = _png_size(path)
-        if page == "configure":  # the Configure dialog, shot at its own size
+        if page in ("configure", "quiz"):  # dialogs, shot at their own size
             assert width >= 600 and height >= 400
+        elif page == "sign-in":  # a small dialog
+            assert width >= 440 and height >= 250
         else:
             assert (width, height) == (1280, 800)
         assert visit["error"] is None

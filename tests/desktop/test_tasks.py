@@ -5,8 +5,26 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
+from PySide6.QtWidgets import QLabel
 
 from dealkit.desktop.tasks import TaskFailure, TaskProgress, TaskRunner, run_task
+
+
+class Answered(QLabel):
+    """A widget that shows a task's answer (or its failure) when it comes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: list[object] = []
+
+    def show_result(self, result: object) -> None:
+        self.setText(str(result))  # would raise or crash on a deleted widget
+        self.answers.append(result)
+
+    def show_failure(self, failure: TaskFailure) -> None:
+        self.setText(failure.message)
+        self.answers.append(failure)
 
 
 def test_result_arrives_on_the_gui_thread(qtbot):
@@ -90,3 +108,49 @@ def test_runner_keeps_failures_for_the_window(qtbot):
     assert isinstance(signal.args[0].error, ZeroDivisionError)
     assert runner.failures == [signal.args[0]]
     runner.wait_for_done()
+
+
+def test_an_answer_to_a_deleted_widget_is_dropped(qtbot):
+    """The widget that asked is deleted while its task runs: nothing of it is called, the
+    runner still finishes and counts the failure, and nothing crashes."""
+    runner = TaskRunner()
+    release = threading.Event()
+    calls: list[object] = []
+
+    def slow(answer: object):
+        def work() -> object:
+            release.wait(5)
+            if isinstance(answer, Exception):
+                raise answer
+            return answer
+
+        return work
+
+    bound = Answered()  # owner: on_result's __self__
+    lambdas = Answered()  # owner: given, since a lambda has no __self__
+    alive = Answered()  # not deleted: answered as usual
+    qtbot.addWidget(alive)
+    runner.run(slow("bound"), bound.show_result, bound.show_failure, label="bound")
+    runner.run(slow(ValueError("gone")), bound.show_result, bound.show_failure, label="failing")
+    runner.run(
+        slow("lambda"),
+        lambda result: (calls.append(result), lambdas.setText(str(result))),
+        lambda failure: calls.append(failure),
+        label="lambda",
+        owner=lambdas,
+    )
+    run_task(slow("plain"), bound.show_result, pool=runner.pool)
+    runner.run(slow("alive"), alive.show_result, label="alive")
+    assert runner.busy
+
+    shiboken6.delete(bound)
+    shiboken6.delete(lambdas)
+    assert not shiboken6.isValid(bound) and not shiboken6.isValid(lambdas)
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    runner.wait_for_done()
+    qtbot.wait(20)  # let the plain run_task's queued answer arrive too
+
+    assert calls == []
+    assert alive.answers == ["alive"] and alive.text() == "alive"
+    assert [f.message for f in runner.failures] == ["gone"]  # still counted for the window

@@ -1,10 +1,12 @@
-"""Read a stored quote into what the commission estimator needs, on a worker thread.
+"""Read a quote into what the commission estimator needs, on a worker thread.
 
-The engine's ``deal_estimator`` answers for lines and deal facts; this module only copies a
-quote's lines (SKU, family, quantity, net) and its customer's facts (segment, industry, region,
-new logo) into those values, and decides which of four things the tab should say: an estimate
-(the signed-in rep's open quote), "already counted" (won or lost: the statement has it), "their
-deal" (another owner's quote), or that there is no signed-in user. No commission rule lives here.
+Two sources, one result (``DealInputs``): a stored quote (the Quote page's Commission tab,
+``load_deal_inputs``) and the document being built in the Quote wizard
+(``load_document_inputs``, priced by the engine's ``quote_deal``). The engine's
+``deal_estimator`` answers for lines and deal facts; this module only gathers those values and
+decides which of four things to say: an estimate (the signed-in rep's open quote), "already
+counted" (won or lost: the statement has it), "their deal" (another owner's quote), or that
+there is no signed-in user. No commission rule lives here.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dealkit.desktop.commission_summary import as_of_date
 from dealkit.desktop.quote_rows import current_user
 from dealkit.engine.commissions import DealFacts, QuoteLineInput, deal_estimator
 from dealkit.engine.commissions.estimator import DealEstimator, Estimate, discounted_lines
+from dealkit.engine.commissions.quote_file import deal_facts, quote_deal
+from dealkit.engine.quotes.document import QuoteDocument
 from dealkit.engine.store.models import Quote, QuoteStatus
 from dealkit.engine.workspace import Workspace
 
@@ -118,5 +122,44 @@ def load_deal_inputs(workspace: Workspace, quote_id: str) -> DealInputs:
             return inputs
         inputs.lines, inputs.facts = quote_estimate_inputs(quote)
         inputs.estimator = deal_estimator(session, quote.owner_id, as_of)
+    inputs.first = inputs.estimator.estimate(inputs.lines, inputs.facts)
+    return inputs
+
+
+def load_document_inputs(
+    workspace: Workspace, document: QuoteDocument, estimator: DealEstimator | None = None
+) -> DealInputs:
+    """What the wizard's commission panel needs for the draft ``document`` (on a worker).
+
+    The document is priced by the engine (``PricingError`` names each line that cannot be);
+    ``estimator`` is the one a previous call returned, reused while the signed-in rep and the
+    as-of day are the same (it holds the rep's period to date, the slow part)."""
+    as_of = as_of_date(workspace)
+    status = QuoteStatus(document.status.value)
+    with workspace.store.session() as session:
+        user = current_user(session, workspace)
+        owner = document.owner or (user.username if user else "")
+        if user is None:
+            standing = Standing.NO_USER
+        elif owner != user.username:
+            standing = Standing.OTHER_OWNER
+        elif status in CLOSED:
+            standing = Standing.CLOSED
+        else:
+            standing = Standing.ESTIMATE
+        inputs = DealInputs(document.number, standing, owner, status, as_of)
+        if standing is not Standing.ESTIMATE or user is None:
+            return inputs
+        if document.lines:
+            deal = quote_deal(session, document)
+            inputs.lines, inputs.facts = deal.lines, deal.facts
+        else:  # nothing to price yet: the deal adds nothing
+            inputs.facts = deal_facts(session, document)
+        reusable = (
+            estimator is not None
+            and estimator.as_of == as_of
+            and estimator.participant == user.username
+        )
+        inputs.estimator = estimator if reusable else deal_estimator(session, user.id, as_of)
     inputs.first = inputs.estimator.estimate(inputs.lines, inputs.facts)
     return inputs

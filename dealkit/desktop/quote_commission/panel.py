@@ -15,18 +15,24 @@ re-estimate directly on the GUI thread, debounced, rather than through the task 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from babel.numbers import format_percent
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSlider,
     QSpinBox,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -50,14 +56,86 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 WHAT_IF_DELAY_MS = 120  # a drag of the slider re-estimates once it rests, not on every step
 
 
-class QuoteCommissionPanel(QWidget):
-    """What the selected quote pays the signed-in rep, with an "extra discount %" what-if."""
+class SentenceDelegate(QStyledItemDelegate):
+    """Draws an explanation sentence (a child row spanning both columns) wrapped to the view's
+    width, so a narrow panel shows "ACC-UPS-3K: $7,551.36 at 15% = $1,132.70" whole, on two
+    lines if it must, rather than cutting off the figure. Component rows draw as usual."""
+
+    MARGIN = 4
+
+    def _width(self, view: QTreeWidget) -> int:
+        depth = 2 if view.rootIsDecorated() else 1  # a sentence is a child of a component
+        return max(view.viewport().width() - depth * view.indentation() - 2 * self.MARGIN, 40)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        view = option.widget
+        if not index.parent().isValid() or not isinstance(view, QTreeWidget):
+            return super().sizeHint(option, index)
+        text = str(index.data() or "")
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, self._width(view), 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(self._width(view), bounds.height() + 2 * self.MARGIN)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if not index.parent().isValid():
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+        rect = opt.rect.adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(rect, int(flags), text)
+        painter.restore()
+
+
+class RelayoutOnResize(QObject):
+    """Row heights depend on the width: lay the rows out again when the viewport resizes."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._view = view
+        self._width = -1
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:
+            self._width = self._view.viewport().width()
+            self._view.scheduleDelayedItemsLayout()
+        return False
+
+
+def failure_text(failure: TaskFailure) -> str:
+    """What a rep is told when a background read fails: the engine's own message for a
+    problem they can fix (bad input raises ``ValueError`` or ``LookupError`` with a message
+    written for them); for anything else only its kind, never a database statement (the task
+    runner logs the traceback)."""
+    if isinstance(failure.error, (ValueError, LookupError)):
+        return failure.message
+    return QCoreApplication.translate(
+        "CommissionEstimateView", "an internal error (%1); the log has the details"
+    ).replace("%1", type(failure.error).__name__)
+
+
+class CommissionEstimateView(QWidget):
+    """What one deal pays the signed-in rep, why, and an "extra discount %" what-if.
+
+    The view shared by the Quote page's Commission tab (a stored quote) and the Quote wizard's
+    commission panel (the draft being built): a subclass says where the deal comes from by
+    handing ``load`` a worker function that returns ``DealInputs``; stale answers (an older
+    request finishing after a newer one) are dropped by sequence number."""
+
+    all_spifs = False  # the tab shows only the goals the deal moves; the wizard shows them all
 
     def __init__(self, context: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("quoteCommission")
         self.context = context
-        self.quote: QuoteRow | None = None
         self.inputs: DealInputs | None = None
         self.estimate: Estimate | None = None  # at the quote's own prices
         self.what_if: Estimate | None = None  # at the extra discount, when it is above 0
@@ -85,11 +163,14 @@ class QuoteCommissionPanel(QWidget):
         self.breakdown.setRootIsDecorated(True)
         self.breakdown.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.breakdown.setWordWrap(True)
+        # Held here as well as by their Qt parent: a Python override must outlive its C++ user.
+        self._sentences = SentenceDelegate(self.breakdown)
+        self.breakdown.setItemDelegate(self._sentences)
+        self._relayout = RelayoutOnResize(self.breakdown)
         header = self.breakdown.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 130)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.spif_line = QLabel()
         self.spif_line.setObjectName("commissionSpif")
         self.spif_line.setWordWrap(True)
@@ -140,41 +221,56 @@ class QuoteCommissionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        context.languages.language_changed.connect(lambda _lang: self._show())
+        context.languages.language_changed.connect(self._language_changed)
         self.retranslate()
 
     # loading -----------------------------------------------------------------------------------
 
-    def show_quote(self, quote: QuoteRow | None) -> None:
-        """Estimate ``quote`` for the signed-in rep (None clears the tab)."""
-        self.quote = quote
-        self.inputs = None
-        self.estimate = None
-        self.what_if = None
-        self.error = None
+    def has_deal(self) -> bool:
+        """Whether there is a deal to estimate at all (else ``no_deal_text`` is shown)."""
+        raise NotImplementedError
+
+    def no_deal_text(self) -> str:
+        raise NotImplementedError
+
+    def reset_what_if(self) -> None:
+        """Back to the deal as it is (a what-if belongs to the quote it was tried on)."""
         self._what_if_timer.stop()
+        self.what_if = None
         self.discount_spin.blockSignals(True)
         self.discount_slider.blockSignals(True)
-        self.discount_spin.setValue(0)  # a what-if belongs to the quote it was tried on
+        self.discount_spin.setValue(0)
         self.discount_slider.setValue(0)
         self.discount_spin.blockSignals(False)
         self.discount_slider.blockSignals(False)
+
+    def load(self, read: Callable[[], DealInputs] | None, *, keep_shown: bool = False) -> int:
+        """Run ``read`` on the task runner and show its ``DealInputs``; None clears the view.
+
+        ``keep_shown`` leaves the current estimate on screen until the new one arrives (the
+        wizard re-estimates on every edit: the figure should change, not blink). Returns the
+        request's sequence number."""
         self._seq += 1
         seq = self._seq
-        if quote is None:
+        self.error = None
+        if not keep_shown:
+            self.inputs = None
+            self.estimate = None
+            self.what_if = None
+        if read is None:
             self.loading = False
             self._show()
-            return
+            return seq
         self.loading = True
         self._show()
-        workspace = self.context.workspace
-        quote_id = quote.id
         self.context.tasks.run(
-            lambda: load_deal_inputs(workspace, quote_id),
+            read,
             lambda inputs: self._loaded(seq, inputs),
             lambda failure: self._failed(seq, failure),
-            name="quote-commission",
+            name=f"{self.objectName() or 'commission'}-estimate",
+            owner=self,
         )
+        return seq
 
     def _loaded(self, seq: int, inputs: DealInputs) -> None:
         if seq != self._seq:
@@ -183,13 +279,20 @@ class QuoteCommissionPanel(QWidget):
         self.inputs = inputs
         self.estimate = inputs.first
         self._run_what_if()  # the rep may have moved the what-if while it loaded
+        self.estimated(inputs)
 
     def _failed(self, seq: int, failure: TaskFailure) -> None:
         if seq != self._seq:
             return
         self.loading = False
-        self.error = failure.message
+        self.inputs = None
+        self.estimate = None
+        self.error = failure_text(failure)
         self._show()
+        self.estimated(None)
+
+    def estimated(self, inputs: DealInputs | None) -> None:
+        """Called after each answer that is shown (a hook for subclasses)."""
 
     # the what-if -------------------------------------------------------------------------------
 
@@ -229,19 +332,22 @@ class QuoteCommissionPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def _language_changed(self, _language: str) -> None:
+        self._show()  # money and percent formats follow the language
+
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
 
     def _show(self) -> None:
-        quote, inputs = self.quote, self.inputs
-        if quote is None:
-            self._say(self.tr("Select a quote to see what it pays."))
+        inputs = self.inputs
+        if not self.has_deal():
+            self._say(self.no_deal_text())
         elif self.error is not None:
             self._say(
                 self.tr("The commission could not be estimated: %1").replace("%1", self.error)
             )
-        elif self.loading or inputs is None:
+        elif inputs is None or (self.loading and self.estimate is None):
             self._say(self.tr("Estimating the commission…"))
         elif inputs.standing is Standing.NO_USER:
             self._say(self.tr("Sign in to see what your deals pay."))
@@ -294,15 +400,27 @@ class QuoteCommissionPanel(QWidget):
                 child.setToolTip(0, sentence)
                 item.addChild(child)
             self.breakdown.addTopLevelItem(item)
+            for i in range(item.childCount()):  # a sentence may use the Adds column's width
+                item.child(i).setFirstColumnSpanned(True)
         self.breakdown.expandAll()
         # The SPIF goals this deal moves (the engine says "3 of 5 … -> 4 of 5 …"); goals it does
         # not touch stay on the Commissions page. No arrow: the bundled fonts have none.
         steps = []
+        moved = set()
         for change in estimate.spif_changes:
             before, _, after = change.partition(" -> ")
+            moved.add(after)
             steps.append(
                 self.tr("SPIF: %1; with this deal: %2").replace("%1", before).replace("%2", after)
             )
+        if self.all_spifs:
+            for progress in estimate.spifs_after:
+                if progress.text not in moved:
+                    steps.append(
+                        self.tr("SPIF: %1 (this deal does not count toward it)").replace(
+                            "%1", progress.text
+                        )
+                    )
         self.spif_line.setText("\n".join(steps))
         self.spif_line.setVisible(bool(steps))
         self.what_if_line.setText(self._what_if_text(estimate))
@@ -324,3 +442,29 @@ class QuoteCommissionPanel(QWidget):
             .replace("%3", self._money(alt.commission))
             .replace("%4", self._money(Money(abs(change), alt.commission.currency)))
         )
+
+
+class QuoteCommissionPanel(CommissionEstimateView):
+    """The Quote page's Commission tab: what the selected stored quote pays the signed-in rep."""
+
+    def __init__(self, context: DesktopContext, parent: QWidget | None = None) -> None:
+        self.quote: QuoteRow | None = None
+        super().__init__(context, parent)
+        self.setObjectName("quoteCommission")
+
+    def has_deal(self) -> bool:
+        return self.quote is not None
+
+    def no_deal_text(self) -> str:
+        return self.tr("Select a quote to see what it pays.")
+
+    def show_quote(self, quote: QuoteRow | None) -> None:
+        """Estimate ``quote`` for the signed-in rep (None clears the tab)."""
+        self.quote = quote
+        self.reset_what_if()
+        if quote is None:
+            self.load(None)
+            return
+        workspace = self.context.workspace
+        quote_id = quote.id
+        self.load(lambda: load_deal_inputs(workspace, quote_id))

@@ -59,6 +59,7 @@ class ProposalParts:
     priced: QuotePrice
     terms: AssembledTerms
     owner_name: str = ""  # the rep's display name, for "Prepared by"
+    show_configuration: bool = True  # the components of each configured product, per line
 
 
 class _Writer:
@@ -125,7 +126,8 @@ class _Writer:
         out += self.summary()
         out += self.line_sections()
         out += self.alternative_sections()
-        out += self.configuration()
+        if self.parts.show_configuration:
+            out += self.configuration()
         out += self.terms()
         out += self.signature()
         return out

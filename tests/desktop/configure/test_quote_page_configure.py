@@ -245,8 +245,8 @@ def test_accepting_shows_the_options_and_their_prices_in_the_quotes_currency(
     page.configurator.dialog.reject()
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     assert not page.has_summary and page.detail_tabs.currentWidget() is page.detail
-    assert page.detail_tabs.indexOf(view) < 0  # Lines and Commission stay
-    assert page.detail_tabs.count() == 2
+    assert page.detail_tabs.indexOf(view) < 0  # Lines, Commission and Versions stay
+    assert page.detail_tabs.count() == 3
 
 
 def test_a_thb_quote_says_the_model_prices_are_in_usd(qtbot, make_window, demo_workspace):

@@ -1,0 +1,49 @@
+"""The wizard's side dock: wide enough at first for its tab titles, which follow the language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from dealkit.desktop.quote_wizard.wizard import SIDE_WIDTH
+from tests.desktop.quote_wizard import wizard_helpers
+from tests.helpers.theme import themed_app
+
+wizard_bench = wizard_helpers.wizard_bench
+__all__ = ["themed_app", "wizard_bench"]  # the fixtures, imported for pytest
+
+
+def tab_titles(side) -> list[str]:
+    return [side.tabText(i) for i in range(side.count())]
+
+
+def titles_fit(side) -> bool:
+    bar = side.tabBar()
+    return sum(bar.tabSizeHint(i).width() for i in range(bar.count())) <= bar.width()
+
+
+def test_the_side_dock_starts_320_px_wide_and_its_titles_follow_the_language(
+    qtbot, themed_app, wizard_bench
+):
+    wizard = wizard_bench.wizard
+    side = wizard.side
+    QApplication.processEvents()
+    assert abs(side.width() - SIDE_WIDTH) <= 4, side.width()
+    assert tab_titles(side) == ["Your commission", "Suggested material"]
+    assert titles_fit(side)
+
+    languages = wizard_bench.context.languages
+    try:
+        languages.set_language("th")
+        QApplication.processEvents()
+        thai = [
+            QCoreApplication.translate("QuoteWizardPanels", "Your commission"),
+            QCoreApplication.translate("QuoteWizardPanels", "Suggested material"),
+        ]
+        assert all("\u0e00" <= ch <= "\u0e7f" for t in thai for ch in t if ch.isalpha()), thai
+        assert tab_titles(side) == thai
+        assert titles_fit(side)
+    finally:
+        languages.set_language("en")
+    QApplication.processEvents()
+    assert tab_titles(side) == ["Your commission", "Suggested material"]
