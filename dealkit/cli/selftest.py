@@ -358,8 +358,10 @@ def _visit_quote_versions(
 def _visit_quote_wizard(
     window: Any, language: str, shots: Path | None, timeout: float, report: SelftestReport
 ) -> None:
-    """Open the demo quote with the most lines in the Quote wizard, on its Price step with the
+    """Open the open demo quote with the most lines in the Quote wizard, on its Price step with the
     first line's "Why this price" showing (``quote-wizard-<language>.png``), then go back."""
+    from dealkit.engine.store.models import QuoteStatus
+
     begun = time.monotonic()
     page = window.pages["quote"]
     window.show_page("quote")
@@ -367,7 +369,10 @@ def _visit_quote_wizard(
     if not rows:
         report.errors.append(f"quote wizard ({language}): the quote list is empty")
         return
-    quote = max(rows, key=lambda row: (row.line_count, row.number))
+    # An open quote shows what a rep works on (a live commission estimate, editable lines);
+    # the one with the most lines shows the most of the grid.
+    open_rows = [row for row in rows if row.status in (QuoteStatus.DRAFT, QuoteStatus.IN_REVIEW)]
+    quote = max(open_rows or rows, key=lambda row: (row.line_count, row.number))
     wizard = page.ensure_wizard()
     page.views.setCurrentWidget(wizard)
     wizard.load_quote(quote.number, quote.version)

@@ -37,6 +37,19 @@ from dealkit.desktop.quote_wizard.step import WizardStep
 from dealkit.desktop.quote_wizard.why_price import WhyPricePanel
 from dealkit.engine.quotes.document import QuoteDocument
 
+VISUAL_ORDER = (
+    Col.SKU,
+    Col.QTY,
+    Col.LIST,
+    Col.DISCOUNT_PERCENT,
+    Col.NET,
+    Col.MARGIN,
+    Col.DISCOUNT_AMOUNT,
+    Col.GROUP,
+    Col.TERM,
+    Col.DESCRIPTION,
+)
+
 
 class PriceStep(WizardStep):
     def __init__(
@@ -97,13 +110,18 @@ class PriceStep(WizardStep):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Col.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         header.setMinimumSectionSize(40)
-        widths = {Col.SKU: 112, Col.QTY: 60, Col.LIST: 100, Col.DISCOUNT_PERCENT: 70,
-                  Col.DISCOUNT_AMOUNT: 76, Col.NET: 100, Col.MARGIN: 64, Col.GROUP: 72,
-                  Col.TERM: 56}  # fmt: skip
+        widths = {Col.SKU: 124, Col.QTY: 52, Col.LIST: 100, Col.DISCOUNT_PERCENT: 64,
+                  Col.DISCOUNT_AMOUNT: 76, Col.NET: 100, Col.MARGIN: 80, Col.GROUP: 72,
+                  Col.TERM: 56, Col.DESCRIPTION: 160}  # fmt: skip
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
+        # What a rep negotiates comes first on screen (the net and the margin in view beside the
+        # discount at 1280 px with the side panel open); the description goes last. Only the
+        # visual order changes: the model's columns stay as they are.
+        for visual, column in enumerate(VISUAL_ORDER):
+            header.moveSection(header.visualIndex(column), visual)
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.why = WhyPricePanel(self, context.babel_locale)
