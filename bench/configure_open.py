@@ -31,7 +31,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer
+from gui_timing import StallMeter, spin_until
 from PySide6.QtWidgets import QWidget
 
 MODELS = Path(__file__).resolve().parents[1] / "dealkit/resources/demo/models"
@@ -39,42 +39,6 @@ DEMO = {
     "SRV-R7": ("Northwind R7 Rack Server", "rack-server.yaml"),
     "SUB-CLOUDOPS": ("CloudOps Suite subscription", "cloudops-subscription.yaml"),
 }
-
-
-class StallMeter:
-    """Longest gap between ticks of a 5 ms timer: how long the GUI thread could not answer."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0.0
-        self.worst = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.worst = max(self.worst, now - self.last)
-        self.last = now
-
-    def start(self) -> None:
-        self.last = time.perf_counter()
-        self.worst = 0.0
-        self.timer.start()
-
-    def stop(self) -> float:
-        self._tick()
-        self.timer.stop()
-        return self.worst
-
-
-def spin_until(predicate, timeout: float = 120.0) -> None:
-    loop = QEventLoop()
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise SystemExit("timed out waiting for the dialog")
-        QTimer.singleShot(2, loop.quit)
-        loop.exec()
 
 
 def main() -> int:
@@ -127,7 +91,7 @@ def main() -> int:
                 meter.start()
                 began = time.perf_counter()
                 launcher.configure(Pick(product), ConfigureRequest())
-                spin_until(lambda launcher=launcher: launcher.dialog is not None)
+                spin_until(lambda launcher=launcher: launcher.dialog is not None, what="the dialog")
                 cold = time.perf_counter() - began
                 stall = meter.stop()
                 if first_cold:
@@ -140,7 +104,7 @@ def main() -> int:
                 # cached: the same launcher again
                 began = time.perf_counter()
                 launcher.configure(Pick(product), ConfigureRequest())
-                spin_until(lambda launcher=launcher: launcher.dialog.isVisible())
+                spin_until(lambda launcher=launcher: launcher.dialog.isVisible(), what="the dialog")
                 figures["cached_s"].append(time.perf_counter() - began)
                 launcher.dialog.reject()
                 launcher.dialog.deleteLater()

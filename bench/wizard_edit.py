@@ -39,43 +39,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer
-
-
-class StallMeter:
-    """Longest gap between ticks of a 5 ms timer: how long the GUI thread could not answer."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0.0
-        self.worst = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.worst = max(self.worst, now - self.last)
-        self.last = now
-
-    def start(self) -> None:
-        self.last = time.perf_counter()
-        self.worst = 0.0
-        self.timer.start()
-
-    def stop(self) -> float:
-        self._tick()
-        self.timer.stop()
-        return self.worst
-
-
-def spin(predicate, timeout: float = 600.0) -> None:
-    loop = QEventLoop()
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise SystemExit("timed out")
-        QTimer.singleShot(5, loop.quit)
-        loop.exec()
+from gui_timing import StallMeter, spin_until
+from PySide6.QtCore import QTimer
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -104,7 +69,7 @@ def run_edits(app, wizard, edits: list[tuple[int, int, str]], meter: StallMeter)
 
     meter.start()
     QTimer.singleShot(0, one)
-    spin(lambda: done["n"] == len(edits))
+    spin_until(lambda: done["n"] == len(edits))
     app.processEvents()
     stall = meter.stop() * 1000
     return {
@@ -141,14 +106,14 @@ def main() -> int:
         window.show()
         began = time.perf_counter()
         prepare_workspace(window, load_demo=True)
-        spin(lambda: window.ready and not window.is_busy)
+        spin_until(lambda: window.ready and not window.is_busy)
         results["demo_load_s"] = round(time.perf_counter() - began, 1)
         window.show_page("quote")
-        spin(lambda: not window.is_busy)
+        spin_until(lambda: not window.is_busy)
         page = window.pages["quote"]
         page.new_quote()
         wizard = page.wizard
-        spin(lambda: wizard.pricer.basis is not None and not window.is_busy)
+        spin_until(lambda: wizard.pricer.basis is not None and not window.is_busy)
         catalog = wizard.pricer.basis.catalog
         skus = sorted(sku for sku in catalog.items if sku not in wizard.configure_step.configurable)
         doc = replace(
@@ -166,7 +131,7 @@ def main() -> int:
                 )
         began = time.perf_counter()
         wizard.open_quote(doc, PRICE)
-        spin(lambda: wizard.draft.priced is not None and not window.is_busy)
+        spin_until(lambda: wizard.draft.priced is not None and not window.is_busy)
         results["open_s"] = round(time.perf_counter() - began, 3)
         app.processEvents()
 

@@ -36,11 +36,10 @@ from dealkit.desktop.approvals.route_text import step_roles
 from dealkit.desktop.approvals.why_panel import WhyPanel
 from dealkit.desktop.context import DesktopContext
 from dealkit.desktop.quote_rows import QuoteRow
+from dealkit.desktop.quote_wizard.basis_step import TermsBasisStep
 from dealkit.desktop.quote_wizard.draft import QuoteDraft
 from dealkit.desktop.quote_wizard.pricing_basis import quote_day
 from dealkit.desktop.quote_wizard.review_submit import submit_quote
-from dealkit.desktop.quote_wizard.step import WizardStep
-from dealkit.desktop.quote_wizard.terms_basis import TermsBasis, load_terms_basis
 from dealkit.desktop.quote_wizard.terms_redline import non_standard_html
 from dealkit.desktop.tasks import TaskFailure
 from dealkit.engine.approvals import (
@@ -71,10 +70,11 @@ class ReviewFigure:
     explanation: str
 
 
-class ReviewStep(WizardStep):
+class ReviewStep(TermsBasisStep):
     """Totals, approvals needed and why, and Submit (see the module docstring)."""
 
     submitted = Signal(object)  # QuoteDocument as saved after a submission
+    task_name = "review-basis"
 
     def __init__(
         self,
@@ -90,13 +90,11 @@ class ReviewStep(WizardStep):
         self.draft = draft
         self.policy = policy or default_policy()
         self.library = library or standard_library()
-        self.basis: TermsBasis | None = None
         self.check: QuoteCheck | None = None
         self.problems: list[str] = []
         self.approval: ApprovalRecord | None = None
         self._approved_doc: QuoteDocument | None = None  # the document the approval saw
         self.figures: list[ReviewFigure] = []
-        self._loading = False
         self._submitting = False
         self._refreshed_with: tuple[object, ...] | None = None  # what the last refresh saw
 
@@ -153,7 +151,6 @@ class ReviewStep(WizardStep):
 
         # hidden (another step is current), the totals and checks wait until shown
         draft.priced_changed.connect(lambda _priced: self.when_shown("refresh", self.refresh))
-        draft.changed.connect(self._document_changed)
         draft.saved.connect(lambda _doc: self._remember_approval())
         self.retranslate()
 
@@ -252,42 +249,18 @@ class ReviewStep(WizardStep):
 
     # inside --------------------------------------------------------------------------------------
 
-    def _load_basis(self) -> None:
-        if self._loading:
-            return
-        self._loading = True
-        doc = self.draft.document
-        workspace = self.context.workspace
-        self.refresh()
-        self.context.tasks.run(
-            lambda: load_terms_basis(workspace, doc),
-            self._basis_loaded,
-            self._basis_failed,
-            label=self.tr("Checking the approvals policy…"),
-            name="review-basis",
-            owner=self,
-        )
+    def _basis_label(self) -> str:
+        return self.tr("Checking the approvals policy…")
 
-    def _basis_loaded(self, basis: TermsBasis) -> None:
-        self._loading = False
-        self.basis = basis
-        if not basis.covers(self.draft.document):
-            self._load_basis()
-            return
+    def _basis_failure_text(self, message: str) -> str:
+        return self.tr("Could not read the customer and products: %1").replace("%1", message)
+
+    def _show_basis_failure(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _basis_ready(self) -> None:
         self._remember_approval()
         self.refresh()
-
-    def _basis_failed(self, failure: TaskFailure) -> None:
-        self._loading = False
-        self.status.setText(
-            self.tr("Could not read the customer and products: %1").replace("%1", failure.message)
-        )
-
-    def _document_changed(self, _doc: object) -> None:
-        if self.basis is not None and not self.basis.covers(self.draft.document):
-            self._load_basis()  # off the GUI thread, so it is ready when the rep comes here
-        else:
-            self.when_shown("refresh", self.refresh)
 
     def _remember_approval(self) -> None:
         """An approved version that is the draft as saved is the baseline for re-approval."""

@@ -34,15 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from dealkit.desktop.context import DesktopContext
+from dealkit.desktop.quote_wizard.basis_step import TermsBasisStep
 from dealkit.desktop.quote_wizard.draft import QuoteDraft
-from dealkit.desktop.quote_wizard.step import WizardStep
-from dealkit.desktop.quote_wizard.terms_basis import TermsBasis, load_terms_basis
 from dealkit.desktop.quote_wizard.terms_redline import (
     non_standard_html,
     removed_html,
     segments_html,
 )
-from dealkit.desktop.tasks import TaskFailure
 from dealkit.engine.pricing.errors import PricingError
 from dealkit.engine.terms import (
     AssembledTerms,
@@ -59,7 +57,7 @@ CLAUSE_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("en", "English"), ("th", "Thai · ไทย"))
 
 
-class TermsStep(WizardStep):
+class TermsStep(TermsBasisStep):
     """Clause picker with in-place editing and redlines (see the module docstring)."""
 
     def __init__(
@@ -74,10 +72,8 @@ class TermsStep(WizardStep):
         self.context = context
         self.draft = draft
         self.library = library or standard_library()
-        self.basis: TermsBasis | None = None
         self.assembled: AssembledTerms | None = None
         self.problems: list[str] = []
-        self._loading = False
         self._filling = False
         self._current_id: str | None = None
 
@@ -193,7 +189,6 @@ class TermsStep(WizardStep):
         layout.addWidget(body, 1)
         layout.addWidget(self.status)
 
-        draft.changed.connect(self._document_changed)
         # hidden (another step is current), the clauses are assembled again only when shown
         draft.priced_changed.connect(lambda _priced: self.when_shown("refresh", self.refresh))
         self.retranslate()
@@ -405,43 +400,19 @@ class TermsStep(WizardStep):
 
     # inside --------------------------------------------------------------------------------------
 
-    def _load_basis(self) -> None:
-        if self._loading:
-            return
-        self._loading = True
-        doc = self.draft.document
-        workspace = self.context.workspace
-        self.refresh()
-        self.context.tasks.run(
-            lambda: load_terms_basis(workspace, doc),
-            self._basis_loaded,
-            self._basis_failed,
-            label=self.tr("Reading the clause library…"),
-            name="terms-basis",
-            owner=self,
-        )
+    def _basis_label(self) -> str:
+        return self.tr("Reading the clause library…")
 
-    def _basis_loaded(self, basis: TermsBasis) -> None:
-        self._loading = False
-        self.basis = basis
-        if not basis.covers(self.draft.document):
-            self._load_basis()  # the rep changed customer or products meanwhile
-            return
+    def _basis_failure_text(self, message: str) -> str:
+        return self.tr("Could not read the customer and products: %1").replace("%1", message)
+
+    def _show_basis_failure(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _basis_ready(self) -> None:
         self.refresh()
         if self.tree.currentItem() is None:
             self._select_first()
-
-    def _basis_failed(self, failure: TaskFailure) -> None:
-        self._loading = False
-        self.status.setText(
-            self.tr("Could not read the customer and products: %1").replace("%1", failure.message)
-        )
-
-    def _document_changed(self, doc: object) -> None:
-        if self.basis is not None and not self.basis.covers(self.draft.document):
-            self._load_basis()
-        else:
-            self.when_shown("refresh", self.refresh)
 
     def _apply(self, terms: TermsSelection, description: str) -> None:
         doc = self.draft.document
