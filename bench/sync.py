@@ -1,6 +1,7 @@
 """Sync speed against a real server (uvicorn on loopback), with a naive baseline in the same run.
 
     python bench/sync.py [--quotes 5000] [--items 20000] [--products 2000] [--clients 50,200]
+                         [--workers 1,2] [--open-loop-s 30] [--every 2]
                          [--database-url postgresql+psycopg://...] [--json]
 
 The server database (embedded SQLite by default, or ``--database-url``) is filled with a rep's
@@ -12,19 +13,28 @@ published library items, ``--quotes`` quotes of the rep with one line each. Figu
 * baseline ``one_row_per_request``: the same feed pulled one row per request (``limit=1``) for
   ``--baseline-rows`` rows, its rate, and the time it would take for the whole first sync;
 * ``incremental_pull_s``: 1,000 quotes changed on the server, pulled by the synced laptop;
-* ``push_100_s``: 100 quote versions saved on the laptop, pushed (each re-priced and saved by
-  the server, one transaction per mutation);
-* ``concurrent``: N clients at once each pulling 5 times, either up to date (the "anything
-  new?" poll of a synced laptop: no rows) or 100 changes behind; latency p50 / p95 / max per N,
-  on this machine (the client threads and the one server process share its 2 cores).
+* ``push_s``: 100 quote versions saved on the laptop, pushed (each re-priced and saved by
+  the server; 25 mutations per transaction, each in a savepoint);
+* ``concurrent`` (closed loop, saturation): per number of server processes (``--workers``,
+  as ``dealkit server --workers N``), N clients released at once, each pulling 5 times back to
+  back, either up to date (the "anything new?" poll of a synced laptop: no rows) or 100
+  changes behind; throughput and latency p50 / p95 / max;
+* ``open_loop`` (what syncing laptops do): per number of server processes, the largest N of
+  ``--clients`` laptops each pulling on its own timer (``--every`` s, +-25 % jitter) from its
+  own cursor, while a trainer's draft (not visible to reps) is saved every second and a
+  published item every 10 s, whose notice makes all of them pull within 0.5 s; for
+  ``--open-loop-s`` seconds; the load offered and latency p50 / p95 / max.
+
+All on this machine: the client threads and the server processes share its cores.
 
 Targets (issue 6): first sync under 30 s, incremental pull of 1,000 under 2 s, a push of 100
-under 1 s, 200 concurrent clients with pull p95 under 200 ms.
+under 1 s, 200 concurrent syncing clients with pull p95 under 200 ms.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import shutil
 import socket
@@ -37,6 +47,7 @@ import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -222,24 +233,26 @@ def seed(store: Store, quotes: int, items: int, products: int) -> str:
 
 
 SERVER = """
-import sys
+import os, sys
 import uvicorn
-from dealkit.engine.store.database import open_store_url
-from dealkit.server.app import create_app
-app = create_app(open_store_url(sys.argv[1]))
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False)
+from dealkit.server.app import DATABASE_URL_ENV
+os.environ[DATABASE_URL_ENV] = sys.argv[1]
+uvicorn.run(
+    "dealkit.server.app:app_from_environment", factory=True, workers=int(sys.argv[3]),
+    host="127.0.0.1", port=int(sys.argv[2]), log_level="warning", access_log=False,
+)
 """
 
 
 class Served:
-    """The server (``create_app`` on uvicorn, as ``dealkit server`` runs it, without the access
-    log) in a process of its own, so the client threads do not share its interpreter."""
+    """The server (uvicorn with ``workers`` processes, as ``dealkit server --workers N`` runs
+    it, without the access log) in processes of its own, apart from the client threads."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, workers: int = 1) -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
-        self.command = [sys.executable, "-c", SERVER, database_url, str(self.port)]
+        self.command = [sys.executable, "-c", SERVER, database_url, str(self.port), str(workers)]
 
     def __enter__(self) -> str:
         self.process = subprocess.Popen(
@@ -266,6 +279,26 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+class Puller:
+    """One simulated laptop's connection, on the standard library's ``http.client``: the load
+    generator runs on the server's own cores, so it should cost them as little as it can (httpx,
+    the laptop's real client, spends several times more CPU per request than the server)."""
+
+    def __init__(self, url: str, headers: dict[str, str]) -> None:
+        parts = urlsplit(url)
+        self.connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
+        self.headers = headers
+
+    def pull(self, since: int) -> tuple[int, dict | None]:
+        self.connection.request("GET", f"/api/v1/sync/pull?since={since}", headers=self.headers)
+        response = self.connection.getresponse()
+        body = response.read()
+        return response.status, json.loads(body) if response.status == 200 else None
+
+    def close(self) -> None:
+        self.connection.close()
+
+
 def concurrent_pulls(url: str, headers: dict[str, str], n: int, since: int) -> dict:
     """``n`` clients released at once, each pulling 5 times from ``since``: latencies."""
     latencies: list[float] = []
@@ -275,15 +308,16 @@ def concurrent_pulls(url: str, headers: dict[str, str], n: int, since: int) -> d
 
     def poll() -> None:
         nonlocal errors
-        with httpx.Client(base_url=url, headers=headers, timeout=120) as http:
-            gate.wait()
-            for _ in range(5):
-                t0 = time.perf_counter()
-                answer = http.get("/api/v1/sync/pull", params={"since": since})
-                spent = time.perf_counter() - t0
-                with lock:
-                    latencies.append(spent)
-                    errors += answer.status_code != 200
+        puller = Puller(url, headers)
+        gate.wait()
+        for _ in range(5):
+            t0 = time.perf_counter()
+            status, _page = puller.pull(since)
+            spent = time.perf_counter() - t0
+            with lock:
+                latencies.append(spent)
+                errors += status != 200
+        puller.close()
 
     threads = [threading.Thread(target=poll) for _ in range(n)]
     started = time.perf_counter()
@@ -302,6 +336,102 @@ def concurrent_pulls(url: str, headers: dict[str, str], n: int, since: int) -> d
     }
 
 
+def _content(n: int, status: ContentStatus) -> ContentItem:
+    return ContentItem(
+        title=f"Open-loop item {n}",
+        kind=ContentKind.COLLATERAL,
+        language="en",
+        status=status,
+        published_on=date(2026, 11, 27),
+    )
+
+
+def open_loop_pulls(
+    url: str,
+    headers: dict[str, str],
+    n: int,
+    since: int,
+    seconds: float,
+    every: float,
+    store: Store,
+) -> dict:
+    """``n`` syncing laptops as they really poll: each pulls on its own timer (``every`` seconds,
+    +-25 % jitter, first pull at a random moment) and follows its cursor. Meanwhile the server
+    changes: a trainer's draft (which reps may not see) every second moves the change counter,
+    and every 10 s a published item (which they may) comes with a notice that makes every
+    laptop pull within the SSE stream's 0.5 s poll. The pulls do not wait for each other (an
+    open loop); latencies of all of them."""
+    import random
+
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    started = time.monotonic()
+    notices = [started + t for t in range(10, int(seconds), 10)]
+    finished = threading.Event()
+
+    def others() -> None:
+        tick = 0
+        while not finished.wait(1.0):
+            tick += 1
+            shown = tick % 10 == 0  # the notice moments
+            with store.session() as session, session.begin():
+                status = ContentStatus.PUBLISHED if shown else ContentStatus.DRAFT
+                session.add(_content(tick, status))
+
+    def laptop(seed: int) -> None:
+        nonlocal errors
+        rng = random.Random(seed)
+        timers = []
+        t = started + rng.uniform(0, every)
+        while t < started + seconds:
+            timers.append(t)
+            t += every * rng.uniform(0.75, 1.25)
+        moments = sorted(timers + [at + rng.uniform(0.05, 0.55) for at in notices])
+        cursor = since
+        puller = Puller(url, headers)
+        for at in moments:
+            time.sleep(max(0.0, at - time.monotonic()))
+            t0 = time.perf_counter()
+            status, page = puller.pull(cursor)
+            spent = time.perf_counter() - t0
+            with lock:
+                latencies.append(spent)
+                errors += status != 200
+            if page is not None:
+                cursor = page["next"]
+        puller.close()
+
+    writer = threading.Thread(target=others)
+    writer.start()
+    threads = [threading.Thread(target=laptop, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.monotonic() - started
+    finished.set()
+    writer.join()
+    return {
+        "requests": len(latencies),
+        "errors": errors,
+        "offered_per_s": round(len(latencies) / wall),
+        "p50_ms": round(statistics.median(latencies) * 1000, 1),
+        "p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
+        "max_ms": round(max(latencies) * 1000, 1),
+    }
+
+
+def client_cursor_after(url: str, headers: dict[str, str], since: int) -> int:
+    """The rep's cursor once they pulled everything after ``since`` (the next run starts there)."""
+    with httpx.Client(base_url=url, headers=headers, timeout=120) as http:
+        while True:
+            page = http.get("/api/v1/sync/pull", params={"since": since, "limit": 1000}).json()
+            since = page["next"]
+            if not page["has_more"]:
+                return since
+
+
 def run(args: argparse.Namespace) -> dict:
     work = Path(tempfile.mkdtemp(prefix="dealkit-bench-sync-"))
     if args.database_url:
@@ -315,6 +445,7 @@ def run(args: argparse.Namespace) -> dict:
         "quotes": args.quotes,
         "items": args.items,
         "products": args.products,
+        "every_s": args.every,
     }
     url_of_store = args.database_url or f"sqlite:///{work / 'server' / 'server.db'}"
     with Served(url_of_store) as url:  # the server numbers the seeded rows as it starts
@@ -382,14 +513,24 @@ def run(args: argparse.Namespace) -> dict:
         figures["push_mutations"] = report.pushed
         figures["push_rejected"] = len(report.rejected)
 
-        # concurrency: N clients polling for news at once
         client.pull()  # the laptop is up to date (its pushed rows come back to it)
         head = client.cursor
-        figures["concurrent"] = {}
-        for n in args.clients:
-            for mode, since in (("up_to_date", head), ("last_100_changes", max(head - 100, 0))):
-                figures["concurrent"][f"{n} {mode}"] = concurrent_pulls(url, headers, n, since)
         laptop.close()
+    # concurrency, per number of server processes: closed loop (N clients released at once,
+    # each pulling back to back: saturation) and open loop (N laptops on their own timers)
+    figures["concurrent"] = {}
+    figures["open_loop"] = {}
+    for workers in args.workers:
+        with Served(url_of_store, workers) as url:
+            for n in args.clients:
+                for mode, since in (("up_to_date", head), ("last_100_changes", max(head - 100, 0))):
+                    key = f"{workers} {n} {mode}"
+                    figures["concurrent"][key] = concurrent_pulls(url, headers, n, since)
+            n = max(args.clients)
+            figures["open_loop"][f"{workers} {n}"] = open_loop_pulls(
+                url, headers, n, head, args.open_loop_s, args.every, store
+            )
+            head = client_cursor_after(url, headers, head)
     store.close()
     shutil.rmtree(work, ignore_errors=True)
     return figures
@@ -404,10 +545,14 @@ def main() -> int:
     parser.add_argument("--push", type=int, default=100)
     parser.add_argument("--baseline-rows", type=int, default=300)
     parser.add_argument("--clients", default="50,200")
+    parser.add_argument("--workers", default="1,2", help="server processes to try, e.g. 1,2")
+    parser.add_argument("--open-loop-s", type=float, default=30.0, help="open-loop run length")
+    parser.add_argument("--every", type=float, default=2.0, help="a laptop's pull period (s)")
     parser.add_argument("--database-url")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     args.clients = [int(c) for c in args.clients.split(",") if c]
+    args.workers = [int(w) for w in args.workers.split(",") if w]
     figures = run(args)
     if args.json:
         print(json.dumps(figures, indent=2))
@@ -431,11 +576,19 @@ def main() -> int:
         f"(target < 1 s; {figures['push_rejected']} rejected)"
     )
     for key, c in figures["concurrent"].items():
-        n, mode = key.split(" ")
+        workers, n, mode = key.split(" ")
         print(
-            f"{n} concurrent clients, {mode}: pull p50 {c['p50_ms']} ms, p95 {c['p95_ms']} ms, "
-            f"max {c['max_ms']} ms, {c['requests_per_s']} req/s, {c['errors']} errors "
-            "(target p95 < 200 ms at 200)"
+            f"closed loop, {workers} server process(es), {n} clients pulling back to back, "
+            f"{mode}: p50 {c['p50_ms']} ms, p95 {c['p95_ms']} ms, max {c['max_ms']} ms, "
+            f"{c['requests_per_s']} req/s, {c['errors']} errors"
+        )
+    for key, c in figures["open_loop"].items():
+        workers, n = key.split(" ")
+        print(
+            f"open loop, {workers} server process(es), {n} laptops pulling every "
+            f"{figures['every_s']} s +-25 % and at notices: {c['offered_per_s']} req/s offered, "
+            f"p50 {c['p50_ms']} ms, p95 {c['p95_ms']} ms, max {c['max_ms']} ms, "
+            f"{c['errors']} errors (target p95 < 200 ms at 200)"
         )
     return 0
 

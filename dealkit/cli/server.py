@@ -1,7 +1,7 @@
 """``dealkit server``: run the shared server (PostgreSQL in production, embedded SQLite default),
 and the admin commands that set it up:
 
-    dealkit server [--database-url URL] [--host H] [--port P]
+    dealkit server [--database-url URL] [--host H] [--port P] [--workers N]
     dealkit server user add NAME --role R [--role R2] [--manager M] --password-stdin
     dealkit server user password NAME --password-stdin
     dealkit server user list
@@ -43,6 +43,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8750)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes sharing the port and the database (default: 1; about one per "
+        "CPU core, the server keeps no state in memory)",
+    )
     parser.add_argument(
         "--token-hours",
         type=float,
@@ -182,7 +190,26 @@ def run(args: argparse.Namespace) -> int:
 
     if args.token_hours <= 0:
         raise UserError(f"--token-hours {args.token_hours}: give a number of hours above 0")
-    store = open_server_store(args)
+    if not 1 <= args.workers <= 64:
+        raise UserError(f"--workers {args.workers}: give a number of processes from 1 to 64")
+    store = open_server_store(args)  # migrated, unsequenced rows numbered: once, before workers
+    if args.workers > 1:
+        import os
+
+        from dealkit.server.app import DATABASE_URL_ENV, TOKEN_HOURS_ENV
+
+        os.environ[DATABASE_URL_ENV] = store.engine.url.render_as_string(hide_password=False)
+        os.environ[TOKEN_HOURS_ENV] = str(args.token_hours)
+        store.close()
+        uvicorn.run(
+            "dealkit.server.app:app_from_environment",
+            factory=True,
+            workers=args.workers,
+            host=args.host,
+            port=args.port,
+            log_level="info",
+        )
+        return 0
     settings = AuthSettings(token_ttl=timedelta(hours=args.token_hours))
     uvicorn.run(create_app(store, settings), host=args.host, port=args.port, log_level="info")
     return 0

@@ -6,11 +6,15 @@ the change feed and the outbox push arrive with the sync work (issue 6).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
 from pydantic import BaseModel
+from sqlalchemy import make_url
 from sqlalchemy.orm import Session
 
 from dealkit import __version__
@@ -28,6 +32,8 @@ from dealkit.server.sync_routes import ProtocolChecked
 from dealkit.server.sync_routes import build_router as sync_router
 
 PROTOCOL_VERSION = 1
+DATABASE_URL_ENV = "DEALKIT_SERVER_DATABASE_URL"  # how ``--workers N`` tells each worker
+TOKEN_HOURS_ENV = "DEALKIT_SERVER_TOKEN_HOURS"
 
 
 class Status(BaseModel):
@@ -89,3 +95,24 @@ def create_app(store: Store, auth_settings: AuthSettings | None = None) -> FastA
         ]
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``dealkit server --workers N`` (a uvicorn factory).
+
+    The server keeps nothing in memory between requests (tokens, cursors and the change feed are
+    in the database), so N processes over the same database answer alike. The parent process
+    has opened and migrated the database and numbered unsequenced rows before it starts them.
+    """
+    url = os.environ[DATABASE_URL_ENV]
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        from dealkit.engine.store.database import open_sqlite_store
+
+        store = open_sqlite_store(Path(parsed.database))  # WAL and a busy timeout
+    else:
+        from dealkit.engine.store.database import open_store_url
+
+        store = open_store_url(url)
+    hours = float(os.environ.get(TOKEN_HOURS_ENV, "12"))
+    return create_app(store, AuthSettings(token_ttl=timedelta(hours=hours)))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
+from sqlalchemy.orm import Session
 
 from dealkit.engine.access.principal import AuthenticatedUser
 from dealkit.engine.auth.accounts import TokenRejected, authenticate
@@ -55,7 +56,16 @@ def current_user(
             raise _challenge(rejected.reason, "invalid_token") from None
 
 
+def user_of_token(session: Session, token: str) -> AuthenticatedUser:
+    """``current_user`` inside a session the route already holds (one connection per request)."""
+    try:
+        return authenticate(session, token)
+    except TokenRejected as rejected:
+        raise _challenge(rejected.reason, "invalid_token") from None
+
+
 CurrentUser = Annotated[AuthenticatedUser, Depends(current_user)]
+BearerToken = Annotated[str, Depends(bearer_token)]
 
 
 def require_role(*roles: Role) -> Callable[[AuthenticatedUser], AuthenticatedUser]:

@@ -8,6 +8,10 @@ out as a heartbeat when nothing happened for ``heartbeat`` seconds, so proxies k
 open and the client notices a dead connection. A client that reconnects sends
 ``Last-Event-ID`` and hears about whatever changed while it was away.
 
+The token is checked again every ``recheck`` seconds (30 by default): once it is signed out,
+expired or its account gone, the stream sends ``event: signed-out`` (data: the reason) and
+ends, so a revoked laptop stops hearing about changes within half a minute.
+
 The notice carries no data: the laptop pulls through the normal, filtered change feed. A client
 that does not ask for ``text/event-stream`` gets one JSON answer (``{"cursor": N, "changed":
 bool}``) instead of a stream, for polling through proxies that cut long responses.
@@ -28,9 +32,10 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import exists, select
 
 from dealkit.engine.access import AuthenticatedUser, NoAccessRule, readable
+from dealkit.engine.auth.accounts import TokenRejected, authenticate
 from dealkit.engine.store.database import Store
 from dealkit.engine.sync.rows import synced_tables
-from dealkit.server.auth import CurrentUser
+from dealkit.server.auth import CurrentUser, bearer_token
 from dealkit.server.changes import high_water
 
 MEDIA_TYPE = "text/event-stream"
@@ -41,6 +46,7 @@ class EventSettings:
     poll: float = 0.5  # seconds between two looks at the change counter
     heartbeat: float = 15.0  # seconds of silence before a heartbeat comment
     max_age: float = 600.0  # a stream ends after this; the client reconnects (Last-Event-ID)
+    recheck: float = 30.0  # seconds between two checks that the token still holds
 
 
 def visible_change(store: Store, user: AuthenticatedUser, since: int) -> tuple[int, bool]:
@@ -62,6 +68,16 @@ def visible_change(store: Store, user: AuthenticatedUser, since: int) -> tuple[i
             if found:
                 return top, True
         return top, False
+
+
+def token_problem(store: Store, token: str) -> str | None:
+    """Why ``token`` no longer signs anybody in (signed out, expired, account gone), or None."""
+    with store.session() as session:
+        try:
+            authenticate(session, token)
+        except TokenRejected as rejected:
+            return rejected.reason
+        return None
 
 
 def committed_top(store: Store) -> int:
@@ -93,13 +109,21 @@ def build_router() -> APIRouter:
             return {"cursor": top, "changed": changed if since is not None else False}
         cursor = since if since is not None else await run_in_threadpool(committed_top, store)
 
+        token = bearer_token(request)
+
         async def stream() -> AsyncIterator[str]:
             nonlocal cursor
-            opened = last_sent = time.monotonic()
+            opened = last_sent = checked = time.monotonic()
             yield f"retry: 3000\n{_event('hello', cursor, {'cursor': cursor})}"
             while time.monotonic() - opened < settings.max_age:
                 if await request.is_disconnected():
                     return
+                if time.monotonic() - checked >= settings.recheck:
+                    checked = time.monotonic()
+                    problem = await run_in_threadpool(token_problem, store, token)
+                    if problem is not None:
+                        yield _event("signed-out", cursor, {"reason": problem})
+                        return
                 top, changed = await run_in_threadpool(visible_change, store, user, cursor)
                 if changed:
                     yield _event("changed", top, {"cursor": top})

@@ -52,6 +52,7 @@ from dealkit.engine.sync.protocol import (
     REJECTED,
     Mutation,
     MutationResult,
+    PulledRow,
 )
 from dealkit.engine.sync.rows import FieldError, row_from_json, synced_tables
 from dealkit.server.changes import current_rows, lock_feed
@@ -71,16 +72,30 @@ TRANSACTION_SIZE = 25  # mutations per server transaction: fewer commits, short 
 def apply_mutations(
     store: Store, user: AuthenticatedUser, mutations: list[Mutation]
 ) -> list[MutationResult]:
-    """Apply a pushed batch in order; a few mutations share a transaction, each in a savepoint."""
+    """Apply a pushed batch in order; a few mutations share a transaction, each in a savepoint.
+
+    Per transaction, the recorded answers of the batch's client ids are read in one query, and
+    the rows the answers bring back in one read at the end (the state as committed, so two
+    mutations of the same row in one transaction both bring its final state back).
+    """
     catalogs: dict[tuple[Any, ...], PriceCatalog] = {}  # one catalog read per batch and day
     results: list[MutationResult] = []
     for start in range(0, len(mutations), TRANSACTION_SIZE):
+        chunk = mutations[start : start + TRANSACTION_SIZE]
         with store.session() as session, session.begin():
             lock_feed(session)
-            results += [
-                _apply_one(session, user, m, catalogs)
-                for m in mutations[start : start + TRANSACTION_SIZE]
+            priors = {
+                a.client_id: a
+                for a in session.scalars(
+                    select(SyncApplied).where(
+                        SyncApplied.client_id.in_([m.client_id for m in chunk])
+                    )
+                )
+            }
+            answers = [
+                _apply_one(session, user, m, catalogs, priors.get(m.client_id)) for m in chunk
             ]
+            results += _with_rows(session, user, chunk, answers)
     return results
 
 
@@ -93,47 +108,71 @@ def _apply_one(
     user: AuthenticatedUser,
     mutation: Mutation,
     catalogs: dict[tuple[Any, ...], PriceCatalog],
+    prior: SyncApplied | None,
 ) -> MutationResult:
-    prior = session.get(SyncApplied, mutation.client_id)
+    """The answer to one mutation (without the rows it brings back: ``_with_rows`` adds them)."""
     if prior is not None:
         if prior.user_id != user.id:
             return _rejected(mutation, "this client_id was used by another user; make a new one")
         recorded = MutationResult.from_json(prior.result)
-        result = MutationResult(**{**recorded.__dict__, "duplicate": True, "rows": []})
-    else:
-        try:
-            with session.begin_nested():
-                result = _apply(session, user, mutation, catalogs)
-        except Rejected as refusal:
-            result = _rejected(mutation, refusal.reason)
-        except PricingError as error:
-            result = _rejected(mutation, "; ".join(str(p) for p in error.problems) or str(error))
-        except (FieldError, NoAccessRule) as error:
-            result = _rejected(mutation, str(error))
-        except IntegrityError as error:  # e.g. a reference to a row the server lacks
-            reason = str(error.orig).splitlines()[0]
-            result = _rejected(mutation, f"the row does not fit the server's data: {reason}")
-        if result.status == APPLIED:  # a refusal changed nothing: a resend is judged afresh
-            session.add(
-                SyncApplied(client_id=mutation.client_id, user_id=user.id, result=result.to_json())
+        return MutationResult(**{**recorded.__dict__, "duplicate": True, "rows": []})
+    try:
+        with session.begin_nested():
+            result = _apply(session, user, mutation, catalogs)
+    except Rejected as refusal:
+        result = _rejected(mutation, refusal.reason)
+    except PricingError as error:
+        result = _rejected(mutation, "; ".join(str(p) for p in error.problems) or str(error))
+    except (FieldError, NoAccessRule) as error:
+        result = _rejected(mutation, str(error))
+    except IntegrityError as error:  # e.g. a reference to a row the server lacks
+        reason = str(error.orig).splitlines()[0]
+        result = _rejected(mutation, f"the row does not fit the server's data: {reason}")
+    if result.status == APPLIED:  # a refusal changed nothing: a resend is judged afresh
+        session.add(
+            SyncApplied(client_id=mutation.client_id, user_id=user.id, result=result.to_json())
+        )
+    return result
+
+
+def _with_rows(
+    session: Session,
+    user: AuthenticatedUser,
+    mutations: list[Mutation],
+    answers: list[MutationResult],
+) -> list[MutationResult]:
+    """Each applied answer with the server's rows it touched: the row, and a quote's lines."""
+    wanted: dict[str, set[str]] = {}
+    for m, result in zip(mutations, answers, strict=True):
+        if result.status == APPLIED:
+            wanted.setdefault(m.table, set()).add(result.row_id)
+    lines_of: dict[str, list[str]] = {}
+    if wanted.get(Quote.__tablename__):
+        for line_id, quote_id in session.execute(
+            select(QuoteLine.id, QuoteLine.quote_id).where(
+                QuoteLine.quote_id.in_(wanted[Quote.__tablename__])
             )
-    affected = _affected(session, mutation.table, result)
-    rows = current_rows(session, user, affected) if result.status == APPLIED else []
-    return MutationResult(**{**result.__dict__, "rows": rows})
+        ):
+            lines_of.setdefault(quote_id, []).append(line_id)
+        wanted[QuoteLine.__tablename__] = {i for ids in lines_of.values() for i in ids}
+    found = {
+        (row.table, row.id): row
+        for row in current_rows(session, user, {t: sorted(ids) for t, ids in wanted.items()})
+    }
+    out = []
+    for m, result in zip(mutations, answers, strict=True):
+        rows: list[PulledRow] = []
+        if result.status == APPLIED:
+            keys = [(m.table, result.row_id)]
+            if m.table == Quote.__tablename__:
+                keys += [(QuoteLine.__tablename__, i) for i in lines_of.get(result.row_id, [])]
+            rows = sorted((found[k] for k in keys if k in found), key=lambda r: r.seq)
+        out.append(MutationResult(**{**result.__dict__, "rows": rows}))
+    return out
 
 
 def _rejected(mutation: Mutation, reason: str) -> MutationResult:
     return MutationResult(mutation.client_id, REJECTED, mutation.row_id, reason=reason)
-
-
-def _affected(session: Session, table: str, result: MutationResult) -> dict[str, list[str]]:
-    """The rows an answer should bring back: the row, and a quote's lines."""
-    ids: dict[str, list[str]] = {table: [result.row_id]}
-    if table == Quote.__tablename__:
-        ids[QuoteLine.__tablename__] = list(
-            session.scalars(select(QuoteLine.id).where(QuoteLine.quote_id == result.row_id))
-        )
-    return ids
 
 
 @cache
@@ -272,9 +311,8 @@ def _quote(
     facts = customer_facts(session, doc)
     catalog = _catalog(session, catalogs, doc.currency, doc.date, facts.segment)
     _, priced = price_document(doc, catalog, PriceRules(), facts)  # never trust the laptop's sums
-    used = session.scalar(select(Quote.id).where(Quote.id == row_id)) or session.scalar(
-        select(QuoteLine.id).where(QuoteLine.id.in_(line_ids)).limit(1)
-    )
+    # the quote's row id is free: either nothing has it (``existing`` is None) or it is fresh
+    used = session.scalar(select(QuoteLine.id).where(QuoteLine.id.in_(line_ids)).limit(1))
     if used:
         raise Rejected("a row id of this quote is already used by another row; make new ids")
     quote = save_quote(session, doc, priced, owner_id, row_id=row_id, line_row_ids=line_ids)

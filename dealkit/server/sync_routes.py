@@ -17,12 +17,12 @@ from dealkit.engine.sync.protocol import (
     PROTOCOL_VERSION,
     Mutation,
 )
-from dealkit.server.auth import CurrentUser
+from dealkit.server.auth import BearerToken, CurrentUser, user_of_token
 from dealkit.server.changes import check_report, pull_page
 from dealkit.server.push import apply_mutations
 
 
-def require_protocol(request: Request) -> None:
+async def require_protocol(request: Request) -> None:
     """426 with a plain message when the client speaks another protocol version."""
     sent = request.headers.get(PROTOCOL_HEADER)
     if sent == str(PROTOCOL_VERSION):
@@ -68,14 +68,22 @@ def build_router() -> APIRouter:
     router = APIRouter(prefix="/api/v1/sync", tags=["sync"], dependencies=[ProtocolChecked])
 
     @router.get("/pull")
-    def pull(
+    async def pull(
         request: Request,
-        user: CurrentUser,
+        token: BearerToken,
         since: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
     ) -> dict[str, Any]:
-        with request.app.state.store.session() as session:
-            return pull_page(session, user, since, limit).to_json()
+        """The next page of the change feed this user may see (one worker-thread hop and one
+        database connection per request: the up-to-date poll of a synced laptop is the most
+        frequent request the server answers)."""
+
+        def page() -> dict[str, Any]:
+            with request.app.state.store.session() as session:
+                user = user_of_token(session, token)
+                return pull_page(session, user, since, limit).to_json()
+
+        return await run_in_threadpool(page)
 
     @router.post("/push")
     async def push(body: PushIn, request: Request, user: CurrentUser) -> dict[str, Any]:

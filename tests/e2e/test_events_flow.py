@@ -3,14 +3,25 @@ manager's decision (a real HTTP stream read by httpx), and only about what the r
 
 from __future__ import annotations
 
+import json
 import queue
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 
 import httpx
+import pytest
+import uvicorn
 
 from dealkit.engine.approvals.decisions import decide
-from dealkit.server.events import visible_change
+from dealkit.engine.auth.accounts import sign_out
+from dealkit.engine.auth.tokens import hash_token
+from dealkit.engine.ids import utcnow
+from dealkit.engine.store.models import AuthToken
+from dealkit.server.app import create_app
+from dealkit.server.events import EventSettings, visible_change
 from tests.e2e.laptops import open_laptop
 from tests.helpers.servers import running_server
 from tests.helpers.sync import quote_data, save_local_quote, token_for
@@ -98,3 +109,63 @@ def test_a_change_the_rep_may_not_see_is_no_notice_for_them(sync_server, tmp_pat
         )
     assert answer.status_code == 200
     assert answer.json() == {"cursor": top, "changed": False}
+
+
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """``app`` on uvicorn on a free loopback port (to give it quick event settings)."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def _expire(store, token: str) -> None:
+    with store.session() as session, session.begin():
+        session.get(AuthToken, hash_token(token)).expires_at = utcnow() - timedelta(seconds=1)
+
+
+def _sign_out(store, token: str) -> None:
+    with store.session() as session:
+        assert sign_out(session, token)
+
+
+@pytest.mark.parametrize(
+    ("end", "reason"),
+    [(_sign_out, "the token was signed out"), (_expire, "the session expired")],
+    ids=["signed_out_elsewhere", "token_expired"],
+)
+def test_the_stream_ends_with_signed_out_once_the_token_no_longer_holds(sync_server, end, reason):
+    store = sync_server.store
+    app = create_app(store)
+    app.state.events = EventSettings(poll=0.05, heartbeat=60, recheck=0.3)
+    token = token_for(store, "alex")
+    events: list[tuple[str, str]] = []
+    with serving(app) as url:
+        headers = {"Authorization": f"Bearer {token}", "Accept": "text/event-stream"}
+        with httpx.stream("GET", url + "/api/v1/events", headers=headers, timeout=20) as response:
+            assert response.status_code == 200
+            name = ""
+            for line in response.iter_lines():
+                if line.startswith("event: "):
+                    name = line[len("event: ") :]
+                elif line.startswith("data: "):
+                    events.append((name, line[len("data: ") :]))
+                    if name == "hello":
+                        end(store, token)
+                        ended = time.monotonic()
+        closed = time.monotonic() - ended  # the server ended the stream: iter_lines returned
+        # and the token is refused by the ordinary routes too
+        answer = httpx.get(url + "/api/v1/events", headers={"Authorization": f"Bearer {token}"})
+    assert [name for name, _ in events] == ["hello", "signed-out"]
+    assert reason in json.loads(events[1][1])["reason"]
+    assert closed < 5
+    assert answer.status_code == 401

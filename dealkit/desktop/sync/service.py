@@ -10,8 +10,9 @@ with its progress in the status bar; one round at a time (a request during a rou
 round after it). Nothing here blocks the GUI thread. A round that cannot reach the server leaves
 everything local as it is (the outbox waits); a refused token (401) goes to the session's
 "sign in again" prompt, the outbox kept. After a pull that brought library items, the search
-index is brought up to them (``library_refresh``); decisions the server refused are taken back
-locally (``approvals.decisions.settle_refused``) and said in ``refused``.
+index is brought up to them (``library_refresh``) and the files those rows name are downloaded
+(``SyncClient.fetch_missing_blobs``: resumable, hash-checked); decisions the server refused
+are taken back locally (``approvals.decisions.settle_refused``) and said in ``refused``.
 
 ``status_text()`` is the status bar's sentence: "Sign in to sync", "Syncing…", "Synced 2 min
 ago", "Offline — 3 changes waiting".
@@ -50,6 +51,7 @@ class SyncOutcome:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     refused: list[Any] = field(default_factory=list)  # approvals.decisions.RefusedDecision
     at: datetime | None = None
+    blobs: int = 0  # files downloaded this round
 
 
 def run_sync_round(
@@ -62,7 +64,12 @@ def run_sync_round(
     from dealkit.engine.sync.outbox import PENDING
     from dealkit.engine.sync.transport import SignInNeeded, SyncError, SyncOffline
 
-    stages = {"push": "Sending your changes", "pull": "Receiving changes", "blob": "Files"}
+    stages = {
+        "push": "Sending your changes",
+        "pull": "Receiving changes",
+        "blob": "Files",
+        "blobs": "Downloading library files",
+    }
 
     def progress(stage: str, done: int, total: int | None) -> None:
         if report is not None:
@@ -78,6 +85,13 @@ def run_sync_round(
             return SyncOutcome(OFFLINE, str(error), waiting=client.outbox_count(PENDING))
         except SyncError as error:
             return SyncOutcome(FAILED, str(error), waiting=client.outbox_count(PENDING))
+        message = ""
+        try:  # the files the pulled rows name, for preview and "open original" offline
+            client.fetch_missing_blobs(result)
+        except SyncError as error:  # offline or signed out mid-way: a partial file resumes later
+            message = str(error)
+        if result.blob_failures:
+            message = "; ".join(reason for _digest, reason in result.blob_failures[:3])
         with workspace.store.session() as session, session.begin():
             refused = settle_refused(session)
             me = session.get(User, saved.user_id) if saved.user_id else None
@@ -85,6 +99,7 @@ def run_sync_round(
             workspace.set_info(CURRENT_USER_KEY, me.id)  # the signed-in person is this laptop's
         return SyncOutcome(
             OK,
+            message,
             pushed=result.pushed,
             pulled=result.pulled,
             waiting=client.outbox_count(PENDING),
@@ -92,6 +107,7 @@ def run_sync_round(
             rejected=result.rejected,
             refused=refused,
             at=utcnow(),
+            blobs=result.blobs,
         )
     finally:
         client.transport.close()
@@ -126,8 +142,8 @@ def listen_for_changes(
                     return "stopped"
                 if line.startswith("event: "):
                     event = line[len("event: ") :]
-                elif line.startswith("data: ") and event == "changed":
-                    report(1, 0, "changed")
+                elif line.startswith("data: ") and event in ("changed", "signed-out"):
+                    report(1, 0, event)  # signed out: the round's 401 brings the sign-in prompt
     except (httpx.HTTPError, OSError, RuntimeError) as error:  # closed by ``stop``, or offline
         return f"events: {type(error).__name__}"
     return "ended"

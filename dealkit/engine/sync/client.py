@@ -13,6 +13,7 @@ callback's ``(stage, done, total)``. Every step is safe to cut short at any poin
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,11 +39,18 @@ from dealkit.engine.sync.protocol import (
     MutationResult,
     PullPage,
 )
-from dealkit.engine.sync.rows import id_seq_digest, synced_tables
-from dealkit.engine.sync.transport import HttpTransport, SyncError, TooLarge
+from dealkit.engine.sync.rows import id_seq_digest, synced_tables, table_order
+from dealkit.engine.sync.transport import (
+    HttpTransport,
+    SignInNeeded,
+    SyncError,
+    SyncOffline,
+    TooLarge,
+)
 
 Progress = Callable[[str, int, int | None], None]
 BLOB_FIELDS = ("attachment_hash", "file_hash")
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass
@@ -55,6 +63,8 @@ class SyncReport:
     cursor: int = 0
     resynced: bool = False
     changed: dict[str, set[str]] = field(default_factory=dict)
+    blobs: int = 0  # files downloaded by ``fetch_missing_blobs``
+    blob_failures: list[tuple[str, str]] = field(default_factory=list)  # (sha256, reason)
 
     def merge_changed(self, changed: dict[str, set[str]]) -> None:
         for table, ids in changed.items():
@@ -157,15 +167,21 @@ class SyncClient:
                     report.rejected.append((result.client_id, result.reason or "refused"))
                 if result.conflict:
                     report.conflicts.append(result.conflict)
-            protect = pending_row_ids(conn)
+            # the answers' rows in one go: parents first, each row once (its newest state), so
+            # the rows of a table land in one multi-row statement rather than one per answer
+            newest: dict[tuple[str, str], Any] = {}
             for result in results:
-                try:
-                    changed = apply_rows(conn, result.rows, protect)
-                except IntegrityError as error:
-                    raise SyncApplyError(
-                        f"a pushed row does not fit locally: {error.orig}"
-                    ) from None
-                report.merge_changed(changed)
+                for row in result.rows:
+                    seen = newest.get((row.table, row.id))
+                    if seen is None or seen.seq < row.seq:
+                        newest[(row.table, row.id)] = row
+            order = table_order()
+            rows = sorted(newest.values(), key=lambda r: (order.get(r.table, len(order)), r.seq))
+            try:
+                changed = apply_rows(conn, rows, pending_row_ids(conn))
+            except IntegrityError as error:
+                raise SyncApplyError(f"a pushed row does not fit locally: {error.orig}") from None
+            report.merge_changed(changed)
 
     def _upload_blobs(self, batch: list[Any]) -> None:
         for mutation in batch:
@@ -318,6 +334,47 @@ class SyncClient:
         return report
 
     # blobs -------------------------------------------------------------------------------------
+
+    def missing_blobs(self) -> list[str]:
+        """The files the live synced rows name (a library item's file, a message's attachment)
+        that this workspace does not hold yet, oldest row first."""
+        wanted: dict[str, None] = {}
+        with self.engine.connect() as conn:
+            for table in synced_tables().values():
+                for name in BLOB_FIELDS:
+                    if name not in table.c:
+                        continue
+                    column = table.c[name]
+                    for digest in conn.scalars(
+                        select(column)
+                        .where(column.is_not(None), table.c.deleted.is_(False))
+                        .order_by(table.c.server_seq)
+                    ):
+                        if SHA256.fullmatch(digest or ""):  # never a path from the wire
+                            wanted.setdefault(digest, None)
+        return [d for d in wanted if not self.workspace.blob_path(d).is_file()]
+
+    def fetch_missing_blobs(self, report: SyncReport | None = None) -> SyncReport:
+        """Download every missing blob (``missing_blobs``), each resumable and hash-checked, so
+        a library item's preview and "open original" work offline after the sync.
+
+        A file the server refuses or that arrives damaged is noted in ``report.blob_failures``
+        and tried again at the next round; being offline or signed out stops the downloads
+        (``SyncOffline`` / ``SignInNeeded`` go up): a partial file resumes next time.
+        """
+        report = report or SyncReport()
+        missing = self.missing_blobs()
+        for done, digest in enumerate(missing, start=1):
+            try:
+                self.fetch_blob(digest)
+            except (SyncOffline, SignInNeeded):
+                raise
+            except SyncError as error:
+                report.blob_failures.append((digest, str(error)))
+            else:
+                report.blobs += 1
+            self.progress("blobs", done, len(missing))
+        return report
 
     def fetch_blob(self, sha256: str, chunk: int = 1 << 20) -> Path:
         """Download a blob into the workspace, resuming a partial download; verify its hash."""
