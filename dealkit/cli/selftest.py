@@ -199,12 +199,7 @@ def _drive(args: argparse.Namespace, tmp: Path, report: SelftestReport) -> None:
                     report.errors.append(f"{page_id} ({language}) did not finish loading")
                 _settle()
                 window.toast.hide()  # the start-up notice would cover every screenshot
-                file_name = None
-                if shots is not None:
-                    target = shots / f"{page_id}-{language}.png"
-                    if not window.grab().save(str(target)):
-                        report.errors.append(f"could not write {target}")
-                    file_name = str(target)
+                file_name = _screenshot(window, shots, f"{page_id}-{language}.png", report)
                 visit = PageVisit(
                     page=page_id,
                     language=language,
@@ -248,15 +243,20 @@ def _visit_sign_in(window: Any, language: str, shots: Path | None, report: Selft
     dialog.user_edit.setText("alex")
     dialog.show()
     _settle(0.2)
-    file_name = None
-    if shots is not None:
-        target = shots / f"sign-in-{language}.png"
-        if not dialog.grab().save(str(target)):
-            report.errors.append(f"could not write {target}")
-        file_name = str(target)
+    file_name = _screenshot(dialog, shots, f"sign-in-{language}.png", report)
     report.visits.append(PageVisit("sign-in", language, dialog.windowTitle(), 3, 0.0, file_name))
     dialog.reject()
     dialog.deleteLater()
+
+
+def _screenshot(widget: Any, shots: Path | None, name: str, report: SelftestReport) -> str | None:
+    """Save ``widget`` as ``shots/name`` (when asked for screenshots); the file written, or None."""
+    if shots is None:
+        return None
+    target = shots / name
+    if not widget.grab().save(str(target)):
+        report.errors.append(f"could not write {target}")
+    return str(target)
 
 
 def _visit_configure(
@@ -296,12 +296,7 @@ def _visit_configure(
         return
     dialog.choose("chassis", "2u-24sff")
     _settle(0.3)
-    file_name = None
-    if shots is not None:
-        target = shots / f"configure-{language}.png"
-        if not dialog.grab().save(str(target)):
-            report.errors.append(f"could not write {target}")
-        file_name = str(target)
+    file_name = _screenshot(dialog, shots, f"configure-{language}.png", report)
     report.visits.append(
         PageVisit(
             page="configure",
@@ -334,12 +329,7 @@ def _visit_quote_versions(
     if not wait_until(lambda: not window.is_busy and not page.versions.loading, timeout):
         report.errors.append(f"quote versions ({language}) did not finish loading")
     _settle()
-    file_name = None
-    if shots is not None:
-        target = shots / f"quote-versions-{language}.png"
-        if not window.grab().save(str(target)):
-            report.errors.append(f"could not write {target}")
-        file_name = str(target)
+    file_name = _screenshot(window, shots, f"quote-versions-{language}.png", report)
     report.visits.append(
         PageVisit(
             page="quote-versions",
@@ -391,12 +381,7 @@ def _visit_quote_wizard(
     step.table.setCurrentIndex(step.model.index(0, 2))
     step.show_why()
     _settle(0.3)
-    file_name = None
-    if shots is not None:
-        target = shots / f"quote-wizard-{language}.png"
-        if not window.grab().save(str(target)):
-            report.errors.append(f"could not write {target}")
-        file_name = str(target)
+    file_name = _screenshot(window, shots, f"quote-wizard-{language}.png", report)
     report.visits.append(
         PageVisit(
             page="quote-wizard",
@@ -464,12 +449,7 @@ def _visit_refreshers(
     _settle()
     window.toast.hide()
     shown = page.results.count()
-    file_name = None
-    if shots is not None:
-        target = shots / f"library-new-{language}.png"
-        if not window.grab().save(str(target)):
-            report.errors.append(f"could not write {target}")
-        file_name = str(target)
+    file_name = _screenshot(window, shots, f"library-new-{language}.png", report)
     report.visits.append(
         PageVisit("library-new", language, page.status_label.text(), shown,
                   round(time.monotonic() - begun, 2), file_name)
@@ -490,12 +470,7 @@ def _visit_refreshers(
     dialog.show()
     dialog.pick(0)
     _settle(0.3)
-    file_name = None
-    if shots is not None:
-        target = shots / f"quiz-{language}.png"
-        if not dialog.grab().save(str(target)):
-            report.errors.append(f"could not write {target}")
-        file_name = str(target)
+    file_name = _screenshot(dialog, shots, f"quiz-{language}.png", report)
     report.visits.append(
         PageVisit("quiz", language, dialog.windowTitle(), len(stored.quiz.questions), 0.0,
                   file_name)
