@@ -1,8 +1,10 @@
-"""The bundled fonts, so Thai renders on any machine (no boxes where a system lacks a Thai font).
+"""The bundled fonts, so Thai and symbols render on any machine (no boxes for a missing font).
 
-Noto Sans carries Latin text and Noto Sans Thai the Thai script; both are OFL-licensed and ship in
-``resources/fonts``. The application font lists both families, so Qt falls back from Noto Sans to
-Noto Sans Thai for each Thai character even on a machine with no Thai font installed.
+Noto Sans carries Latin text and Noto Sans Thai the Thai script. Noto Sans has no arrows, math
+operators or geometric shapes, which the interface writes ("quantity 4 → 6", "File ▸ Sync now",
+"−"): small subsets of Noto Sans Math and Noto Sans Symbols2 carry those. All are OFL-licensed and
+ship in ``resources/fonts``. The application font lists every family, so Qt falls back from Noto
+Sans to the next family that has a character, even on a machine with no other font installed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-FAMILIES = ["Noto Sans", "Noto Sans Thai"]
+FAMILIES = ["Noto Sans", "Noto Sans Thai", "Noto Sans Math", "Noto Sans Symbols2"]
 POINT_SIZE = 10
 
 
@@ -31,7 +33,7 @@ def register_bundled_fonts() -> list[str]:
 
 
 def application_font() -> QFont:
-    """Noto Sans with Noto Sans Thai as the fallback for Thai characters."""
+    """Noto Sans, then Noto Sans Thai for Thai and the two symbol subsets for arrows and signs."""
     font = QFont()
     font.setFamilies(FAMILIES)
     font.setPointSize(POINT_SIZE)

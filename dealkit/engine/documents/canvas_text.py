@@ -1,7 +1,8 @@
 """Draw mixed Thai/Latin strings straight onto a reportlab canvas (headers, footers, stamps).
 
 ``canvas.drawString`` uses one font, so Thai in a Latin font (or the reverse) silently loses its
-glyphs. These helpers measure and draw each script run in a face that has it.
+glyphs. These helpers measure and draw each script run in a face that has it (an arrow or a math
+sign in a non-Thai run in the symbol fallback, see ``fonts.fallback_runs``).
 """
 
 from __future__ import annotations
@@ -9,7 +10,14 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from dealkit.engine.documents.fonts import LATIN, LATIN_BOLD, THAI, THAI_BOLD, register_fonts
+from dealkit.engine.documents.fonts import (
+    LATIN,
+    LATIN_BOLD,
+    THAI,
+    THAI_BOLD,
+    fallback_runs,
+    register_fonts,
+)
 from dealkit.engine.documents.script_runs import mark_segments, script_runs
 
 
@@ -21,7 +29,15 @@ def mixed_width(text: str, size: float, *, bold: bool = False) -> float:
     """The width in points of ``text`` set at ``size``, each run in its own face."""
     register_fonts()
     latin, thai = _faces(bold)
-    return sum(stringWidth(r.text, thai if r.thai else latin, size) for r in script_runs(text))
+    return sum(stringWidth(piece, face, size) for piece, face in _pieces(text, latin, thai))
+
+
+def _pieces(text: str, latin: str, thai: str) -> list[tuple[str, str]]:
+    """``(piece, face)`` for each script run, non-Thai runs cut where a symbol needs a fallback."""
+    pieces: list[tuple[str, str]] = []
+    for run in script_runs(text):
+        pieces.extend([(run.text, thai)] if run.thai else fallback_runs(run.text, latin))
+    return pieces
 
 
 def draw_mixed(
@@ -39,9 +55,8 @@ def draw_mixed(
     latin, thai = _faces(bold)
     if align == "right":
         x -= mixed_width(text, size, bold=bold)
-    for run in script_runs(text):
-        face = thai if run.thai else latin
+    for piece, face in _pieces(text, latin, thai):
         canvas.setFont(face, size)
-        for segment, rise in mark_segments(run.text) if run.thai else [(run.text, 0.0)]:
+        for segment, rise in mark_segments(piece) if face == thai else [(piece, 0.0)]:
             canvas.drawString(x, y + size * rise, segment)
             x += stringWidth(segment, face, size)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from dealkit.engine.documents.fonts import THAI, THAI_BOLD
+from dealkit.engine.documents.fonts import THAI, THAI_BOLD, symbol_markup
 
 UPPER_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4d")  # ั ิ ี ึ ื ็ ํ
 TONE_MARKS = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c")  # ่ ้ ๊ ๋ ์
@@ -82,7 +82,8 @@ def mark_segments(text: str) -> list[tuple[str, float]]:
 
 
 def thai_markup(text: str, *, bold: bool = False, size: float | None = None) -> str:
-    """Escape plain ``text`` for a platypus Paragraph, with Thai runs wrapped in the Thai font.
+    """Escape plain ``text`` for a platypus Paragraph, with Thai runs wrapped in the Thai font
+    (and arrows or math signs in the fallback that has them: ``fonts.symbol_markup``).
 
     ``bold`` picks the Thai bold face; use it when the paragraph style or an enclosing ``<b>`` is
     bold, so that Thai and Latin words share a weight. With the paragraph's font ``size``, tone
@@ -92,7 +93,7 @@ def thai_markup(text: str, *, bold: bool = False, size: float | None = None) -> 
     parts = []
     for run in script_runs(text):
         if not run.thai:
-            parts.append(escape(run.text))
+            parts.append(symbol_markup(run.text))  # arrows and signs Noto Sans lacks
             continue
         inner = []
         for segment, rise in mark_segments(run.text) if size else [(run.text, 0.0)]:
