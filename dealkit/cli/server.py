@@ -150,19 +150,19 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def open_server_store(args: argparse.Namespace) -> Any:
     """The server's database (migrated), with the change feed on so every write syncs."""
-    from dealkit.engine.store.database import open_sqlite_store, open_store_url
+    from dealkit.engine.store.database import SERVER_POOL, open_sqlite_store, open_store_url
     from dealkit.engine.workspace import default_workspace_dir
 
     url = getattr(args, "database_url", None)
     if url:
         try:
-            store = open_store_url(url)
+            store = open_store_url(url, pool=SERVER_POOL)
         except Exception as error:  # the driver's message says what is wrong with the URL
             raise UserError(f"cannot open --database-url {url}: {error}") from None
     else:
         root = (args.workspace or default_workspace_dir()).parent / "server"
         root.mkdir(parents=True, exist_ok=True)
-        store = open_sqlite_store(root / "server.db")
+        store = open_sqlite_store(root / "server.db", pool=SERVER_POOL)
     try:
         from dealkit.server.changes import install_change_feed
     except ModuleNotFoundError as error:

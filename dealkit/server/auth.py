@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from dealkit.engine.access.principal import AuthenticatedUser
@@ -33,8 +34,12 @@ def _challenge(reason: str, error: str | None) -> HTTPException:
     )
 
 
-def bearer_token(request: Request) -> str:
-    """The token of the ``Authorization: Bearer`` header; 401 when there is none."""
+async def bearer_token(request: Request) -> str:
+    """The token of the ``Authorization: Bearer`` header; 401 when there is none.
+
+    ``async`` although it awaits nothing: FastAPI runs a plain ``def`` dependency on a worker
+    thread, and the hop would cost more than reading a header.
+    """
     header = request.headers.get("authorization")
     if not header:
         raise _challenge("sign in first: send Authorization: Bearer <token>", None)
@@ -56,7 +61,7 @@ def current_user(
             raise _challenge(rejected.reason, "invalid_token") from None
 
 
-def user_of_token(session: Session, token: str) -> AuthenticatedUser:
+def user_of_token(session: Session | Connection, token: str) -> AuthenticatedUser:
     """``current_user`` inside a session the route already holds (one connection per request)."""
     try:
         return authenticate(session, token)

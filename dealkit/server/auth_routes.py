@@ -86,10 +86,19 @@ router = APIRouter(prefix="/api/v1")
 
 @router.post(
     "/auth/login",
-    responses={401: {"description": "wrong username or password"}, 429: {"description": "locked"}},
+    responses={
+        401: {"description": "wrong username or password"},
+        429: {"description": "the username or the client address is locked"},
+    },
 )
 def login(body: LoginIn, request: Request) -> LoginOut:
-    """Exchange a username and password for a bearer token (valid 12 h by default)."""
+    """Exchange a username and password for a bearer token (valid 12 h by default).
+
+    Failures are throttled per username and per client address (``request.client.host``;
+    behind a reverse proxy on another host, set ``FORWARDED_ALLOW_IPS`` to the proxy's address
+    so uvicorn takes the laptop's address from ``X-Forwarded-For`` rather than giving every
+    laptop the proxy's). A lock of either is a 429 with ``Retry-After``.
+    """
     with request.app.state.store.session() as session:
         try:
             done = sign_in(
@@ -98,6 +107,7 @@ def login(body: LoginIn, request: Request) -> LoginOut:
                 body.password,
                 settings=_settings(request),
                 client=body.client,
+                address=request.client.host if request.client else None,
             )
         except SignInRefused as refused:
             if refused.retry_after is not None:

@@ -3,6 +3,11 @@
 The bytes live in the database (``sync_blobs``) so any server process can answer. An upload is
 hashed as it arrives and refused (422) when the hash differs from its name, and cut off with
 413 past ``MAX_BLOB_BYTES``; nothing is stored unless the whole body checks out.
+
+Any signed-in user may upload (the laptop sends a file before the row that names it), but a
+download is answered only when the read policy lets the user read a live row naming the blob
+(``dealkit.engine.access.blob_readable``; admins read all). Otherwise the answer is the same
+404 as for a hash the server does not hold, so a hash's existence does not leak.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import func, select
 
+from dealkit.engine.access import blob_readable
 from dealkit.engine.store.models import SyncBlob
 from dealkit.engine.sync.protocol import MAX_BLOB_BYTES
 from dealkit.server.auth import CurrentUser
@@ -67,9 +73,15 @@ def build_router(protocol_check) -> APIRouter:
         _check_name(sha256)
         store = request.app.state.store
         with store.session() as session:
-            size = session.scalar(select(SyncBlob.size).where(SyncBlob.sha256 == sha256))
-            if size is None:
-                raise HTTPException(404, f"no blob {sha256} on the server")
+            size = None
+            if blob_readable(session, user, sha256):
+                size = session.scalar(select(SyncBlob.size).where(SyncBlob.sha256 == sha256))
+            if size is None:  # not stored, or not for this user: one answer for both
+                raise HTTPException(
+                    404,
+                    f"no blob {sha256} that you may read on the server: its file belongs to a "
+                    "row you cannot see, or it was never uploaded",
+                )
             start, end = 0, size - 1
             header = request.headers.get("range")
             status = 200

@@ -15,8 +15,9 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -320,7 +321,8 @@ def _quote(
 
 
 _CATALOG_TABLES = (ProductFamily, Product, PriceBook, PriceBookEntry)
-_CATALOG_CACHE: dict[tuple[Any, ...], PriceCatalog] = {}
+# Per database (the engine): two databases can hold the same sequence numbers (tests do).
+_CATALOG_CACHE: WeakKeyDictionary[Engine, dict[tuple[Any, ...], PriceCatalog]] = WeakKeyDictionary()
 
 
 def _catalog(
@@ -332,12 +334,13 @@ def _catalog(
     if key in batch:
         return batch[key]
     version = tuple(session.scalar(select(func.max(model.server_seq))) for model in _CATALOG_TABLES)
-    catalog = _CATALOG_CACHE.get((*key, version))
+    cache = _CATALOG_CACHE.setdefault(session.get_bind().engine, {})
+    catalog = cache.get((*key, version))
     if catalog is None:
         catalog = load_catalog(session, currency, on, segment)
-        if len(_CATALOG_CACHE) > 16:
-            _CATALOG_CACHE.clear()
-        _CATALOG_CACHE[(*key, version)] = catalog
+        if len(cache) > 16:
+            cache.clear()
+        cache[(*key, version)] = catalog
     batch[key] = catalog
     return catalog
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
 from dealkit.engine.sync.protocol import (
@@ -74,16 +75,21 @@ def build_router() -> APIRouter:
         since: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
     ) -> dict[str, Any]:
-        """The next page of the change feed this user may see (one worker-thread hop and one
-        database connection per request: the up-to-date poll of a synced laptop is the most
-        frequent request the server answers)."""
+        """The next page of the change feed this user may see.
+
+        The up-to-date poll of a synced laptop is the request the server answers most, so it
+        costs one worker-thread hop, one connection and two statements (the token with its
+        user, roles and team; the committed counter), and the page goes out as JSON directly:
+        the rows are JSON values already, so FastAPI's generic encoding of a 1,000-row page
+        (a third of the request) is skipped.
+        """
 
         def page() -> dict[str, Any]:
-            with request.app.state.store.session() as session:
-                user = user_of_token(session, token)
-                return pull_page(session, user, since, limit).to_json()
+            with request.app.state.store.engine.connect() as conn:
+                user = user_of_token(conn, token)
+                return pull_page(conn, user, since, limit).to_json()
 
-        return await run_in_threadpool(page)
+        return JSONResponse(await run_in_threadpool(page))
 
     @router.post("/push")
     async def push(body: PushIn, request: Request, user: CurrentUser) -> dict[str, Any]:

@@ -20,11 +20,12 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from dealkit.engine.auth.accounts import sign_in
 from dealkit.engine.ids import new_id, utcnow
 from dealkit.engine.store.database import Store, open_sqlite_store, open_store_url
+from dealkit.engine.store.models import CommissionDisputeMessage, SyncBlob
 from dealkit.engine.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from dealkit.server.app import create_app
 from tests.helpers.people import PEOPLE, Company, password_of, seed_company
@@ -66,6 +67,8 @@ def _new_user(who: str, _company: Company) -> dict[str, Any]:
 
 ADMIN_ONLY = {"admin": 200}
 BLOB = b"a battlecard's bytes"
+ATTACHMENT = b"%PDF-1.4 rep's signed order"  # attached to rep's dispute by ``served``
+ATTACHMENT_READERS = {"rep": 200, "boss": 200, "comp": 200, "admin": 200}  # as the dispute
 CUSTOMER_WRITERS = {"admin", "boss", "boss2", "rep", "rep2", "se"}
 
 
@@ -98,6 +101,24 @@ def _push_result(who: str, response: httpx.Response) -> None:
         assert result["status"] == "rejected" and "customers are written by" in result["reason"]
 
 
+def _same_bytes(response: httpx.Response, data: bytes) -> None:
+    assert response.content == data
+
+
+def _attach_to_reps_dispute(store: Store, company: Company) -> None:
+    """Store ``ATTACHMENT`` as a blob named by the first message of rep's dispute."""
+    digest = sha256(ATTACHMENT).hexdigest()
+    with store.session() as s, s.begin():
+        s.add(SyncBlob(sha256=digest, size=len(ATTACHMENT), data=ATTACHMENT))
+        message = s.scalar(
+            select(CommissionDisputeMessage).where(
+                CommissionDisputeMessage.dispute_id == company.disputes["rep"]
+            )
+        )
+        message.attachment_hash = digest
+        message.attachment_name = "signed-order.pdf"
+
+
 def _pulled_quotes(who: str, response: httpx.Response) -> None:
     tables = {row["table"] for row in response.json()["rows"]}
     assert ("quotes" in tables) == (who in {"admin", "boss", "boss2", "rep", "rep2", "se"})
@@ -119,8 +140,10 @@ ENDPOINTS: dict[tuple[str, str], Endpoint] = {
         201, path=lambda _w, _c: {"sha256": sha256(BLOB).hexdigest()}, content=lambda _w, _c: BLOB
     ),
     ("GET", "/api/v1/blobs/{sha256}"): Endpoint(
-        404,
-        path=lambda _w, _c: {"sha256": "0" * 64},  # no such blob (an existing one: 200)
+        404,  # the same answer as for a hash the server does not hold
+        expect=ATTACHMENT_READERS,
+        path=lambda _w, _c: {"sha256": sha256(ATTACHMENT).hexdigest()},
+        check=lambda _w, response: _same_bytes(response, ATTACHMENT),
     ),
 }
 
@@ -182,6 +205,7 @@ def served(
         else:
             store = stack.enter_context(postgres_store())
         company = seed_company(store, with_passwords=True)
+        _attach_to_reps_dispute(store, company)
         tokens: dict[str, str | None] = {"anonymous": None}
         with store.session() as s:
             for who in PEOPLE:

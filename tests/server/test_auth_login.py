@@ -76,3 +76,38 @@ def test_repeated_failures_get_429_with_retry_after_even_for_the_right_password(
     assert 1 <= int(locked.headers["retry-after"]) <= 60
     assert "too many failed sign-ins for nok" in locked.json()["detail"]
     assert login(url, "alex", "alex-password").status_code == 200  # others are not locked
+
+
+def login_from(url: str, address: str, username: str, password: str) -> httpx.Response:
+    """A login sent from ``address`` (any 127.x.y.z reaches the loopback server on Linux)."""
+    transport = httpx.HTTPTransport(local_address=address)
+    with httpx.Client(transport=transport) as client:
+        return client.post(
+            f"{url}/api/v1/auth/login", json={"username": username, "password": password}
+        )
+
+
+def test_one_address_spraying_many_usernames_gets_429_and_other_addresses_do_not(server):
+    url, _store = server
+    for n in range(20):  # the default: 20 failures from one address, one per username
+        answer = login_from(url, "127.0.0.2", f"sprayed-{n}", "Summer2026!")
+        assert answer.status_code == 401, answer.text
+    locked = login_from(url, "127.0.0.2", "alex", "alex-password")  # even the right one
+    assert locked.status_code == 429
+    assert 1 <= int(locked.headers["retry-after"]) <= 60
+    detail = locked.json()["detail"]
+    assert "too many failed sign-ins from your address 127.0.0.2" in detail
+    assert "it is locked for every username; try again in" in detail
+    assert login_from(url, "127.0.0.3", "alex", "alex-password").status_code == 200
+
+
+def test_one_username_from_many_addresses_is_still_locked_by_username(server):
+    url, store = server
+    with store.session() as s:
+        create_user(s, "pim", [Role.REP], "pim-password")
+    for n in range(5):
+        assert login_from(url, f"127.0.1.{n + 1}", "pim", "guess-guess").status_code == 401
+    locked = login_from(url, "127.0.1.99", "pim", "pim-password")
+    assert locked.status_code == 429
+    assert "too many failed sign-ins for pim" in locked.json()["detail"]
+    assert login_from(url, "127.0.1.99", "alex", "alex-password").status_code == 200

@@ -11,7 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from dealkit.engine.store.models import SyncApplied, User
+from dealkit.engine.store.models import (
+    ContentItem,
+    ContentKind,
+    ContentStatus,
+    SyncApplied,
+    User,
+)
 from dealkit.engine.sync.client import SyncClient
 from dealkit.engine.sync.protocol import MAX_BLOB_BYTES, PROTOCOL_HEADER
 from dealkit.engine.sync.transport import HttpTransport, ProtocolMismatch, SyncError
@@ -123,7 +129,7 @@ def test_a_mutation_the_server_cannot_take_is_rejected_with_a_reason(served, cha
     assert result["reason"]
 
 
-def test_blobs_go_up_by_hash_and_come_down_in_ranges(served, tmp_path):
+def test_blobs_go_up_by_hash_and_come_down_in_ranges(served, sync_server, tmp_path):
     url, token = served
     data = bytes(range(256)) * 4000  # 1,024,000 bytes
     digest = hashlib.sha256(data).hexdigest()
@@ -131,6 +137,20 @@ def test_blobs_go_up_by_hash_and_come_down_in_ranges(served, tmp_path):
     assert put.status_code == 201 and put.json()["created"] is True
     again = httpx.put(f"{url}/api/v1/blobs/{digest}", content=data, headers=headers(token))
     assert again.json()["created"] is False
+    unnamed = httpx.get(f"{url}/api/v1/blobs/{digest}", headers=headers(token))
+    assert unnamed.status_code == 404  # no row names it yet: nobody but admins reads it
+    assert f"no blob {digest} that you may read" in unnamed.json()["detail"]
+    with sync_server.store.session() as session, session.begin():
+        session.add(
+            ContentItem(
+                title="Pricing one-pager",
+                kind=ContentKind.BATTLECARD,
+                language="en",
+                status=ContentStatus.PUBLISHED,
+                file_name="one-pager.bin",
+                file_hash=digest,
+            )
+        )
     whole = httpx.get(f"{url}/api/v1/blobs/{digest}", headers=headers(token))
     assert whole.status_code == 200 and whole.content == data
     part = httpx.get(

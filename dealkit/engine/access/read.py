@@ -1,7 +1,11 @@
 """What a user may pull: one SQL condition per synced table.
 
-``readable(user, Quote)`` is a ``WHERE`` clause over the model's own columns (sub-selects for
-child rows), so the server filters in the database and the change feed can page through it. A
+``readable(user, Quote)`` is a ``WHERE`` clause over the model's own columns (a correlated
+``EXISTS`` on the parent for child rows), so the server filters in the database and the change
+feed can page through it. ``EXISTS`` rather than ``IN (SELECT ...)``: the planner then walks the
+feed's ``server_seq`` range and looks each parent up by key, instead of visiting every line of
+every quote a rep owns to find the few that changed (SQLite chose the latter: 1.6 ms per pull at
+1,000 quotes, growing with the rep's history). A
 table without a rule raises ``NoAccessRule``: a new synced table must say who sees it before
 it can flow anywhere (tests/engine/access checks every synced model has a rule).
 """
@@ -11,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, or_, select, true
+from sqlalchemy import ColumnElement, exists, false, or_, true
 
 from dealkit.engine.access.principal import AuthenticatedUser
 from dealkit.engine.store.models import (
@@ -67,14 +71,14 @@ def _quotes(user: AuthenticatedUser) -> ColumnElement[bool]:
 def _quote_lines(user: AuthenticatedUser) -> ColumnElement[bool]:
     if user.is_admin:
         return true()
-    return QuoteLine.quote_id.in_(select(Quote.id).where(_quotes(user)))
+    return exists().where(Quote.id == QuoteLine.quote_id, _quotes(user))
 
 
 def _decisions(user: AuthenticatedUser) -> ColumnElement[bool]:
     """Approval decisions: whoever reads the quote (its owner, their manager, admins)."""
     if user.is_admin:
         return true()
-    return ApprovalDecision.quote_id.in_(select(Quote.id).where(_quotes(user)))
+    return exists().where(Quote.id == ApprovalDecision.quote_id, _quotes(user))
 
 
 def _content(user: AuthenticatedUser) -> ColumnElement[bool]:
@@ -83,20 +87,16 @@ def _content(user: AuthenticatedUser) -> ColumnElement[bool]:
     return or_(ContentItem.status == ContentStatus.PUBLISHED, ContentItem.owner_id == user.id)
 
 
-def _readable_items(user: AuthenticatedUser) -> Any:
-    return select(ContentItem.id).where(_content(user))
-
-
 def _content_versions(user: AuthenticatedUser) -> ColumnElement[bool]:
     if user.has(Role.TRAINER):
         return true()
-    return ContentVersion.item_id.in_(_readable_items(user))
+    return exists().where(ContentItem.id == ContentVersion.item_id, _content(user))
 
 
 def _quizzes(user: AuthenticatedUser) -> ColumnElement[bool]:
     if user.has(Role.TRAINER):
         return true()
-    return ContentQuiz.item_id.in_(_readable_items(user))
+    return exists().where(ContentItem.id == ContentQuiz.item_id, _content(user))
 
 
 def _views(user: AuthenticatedUser) -> ColumnElement[bool]:
@@ -140,8 +140,8 @@ def _disputes(user: AuthenticatedUser) -> ColumnElement[bool]:
 def _dispute_messages(user: AuthenticatedUser) -> ColumnElement[bool]:
     if user.has(Role.COMP_ADMIN):
         return true()
-    return CommissionDisputeMessage.dispute_id.in_(
-        select(CommissionDispute.id).where(_disputes(user))
+    return exists().where(
+        CommissionDispute.id == CommissionDisputeMessage.dispute_id, _disputes(user)
     )
 
 

@@ -3,19 +3,40 @@
 Pure engine code over a SQLAlchemy session (the server maps the errors to HTTP, the admin
 commands to messages). Each function commits its own work, so a failed sign-in is counted even
 though the caller turns it into an error. Throttling lives in the database (``login_throttle``),
-keyed by username, so it holds across every server process behind a load balancer.
+so it holds across every server process behind a load balancer, under two keys per attempt:
+
+- the username (known or not): ``max_failures`` in a row lock it, stopping guesses at one
+  account from any number of addresses;
+- the client's address (``ADDR:127.0.0.1``; an IPv6 address counts as its /64, the block one
+  machine usually holds): ``address_max_failures`` lock it, stopping one address from spraying a
+  password over many usernames. The limit is looser because an office behind one NAT address
+  shares it. The key is upper case and usernames are lower-cased, so no username can name (and
+  lock) an address's row.
+
+Both lockouts double with each further failure up to ``max_lockout``. A successful sign-in clears
+the username's count but not the address's: a sprayer who guesses one account right must not
+win a fresh allowance for the rest. Instead an address's count starts again after
+``address_forget_after`` without a failure from it, so the occasional typo of a whole office
+does not add up to a lock over weeks.
 """
 
 from __future__ import annotations
 
+import hashlib
+import ipaddress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from dealkit.engine.access.principal import AuthenticatedUser, load_principal
+from dealkit.engine.access.principal import (
+    AuthenticatedUser,
+    load_principal,
+    principal_from_row,
+    principal_of_token,
+)
 from dealkit.engine.auth.passwords import (
     DUMMY_HASH,
     hash_password,
@@ -40,6 +61,8 @@ class AuthSettings:
 
     token_ttl: timedelta = timedelta(hours=12)
     max_failures: int = 5  # failed sign-ins in a row before the username is locked
+    address_max_failures: int = 20  # failures from one address, any usernames, to lock it
+    address_forget_after: timedelta = timedelta(hours=1)  # quiet time that restarts its count
     lockout: timedelta = timedelta(minutes=1)  # doubles with each further failure ...
     max_lockout: timedelta = timedelta(minutes=15)  # ... up to this
 
@@ -75,6 +98,36 @@ class SignIn:
 
 def _throttle_key(username: str) -> str:
     return username.strip().lower()[:64]
+
+
+ADDRESS_KEY = "ADDR:"  # upper case: a username key (lower-cased) never starts with it
+
+
+def _address_key(address: str | None) -> str | None:
+    """The ``login_throttle`` key of a client address, None when the address is not known.
+
+    IPv4 (and IPv4 mapped into IPv6) counts per address; IPv6 per /64, since one machine
+    usually holds a whole /64 and could otherwise step to a fresh address for each guess.
+    """
+    text = (address or "").strip()
+    if not text:
+        return None
+    try:
+        ip = ipaddress.ip_address(text)
+    except ValueError:  # not an IP (a Unix socket, a test client): the name itself
+        name = text.lower()
+    else:
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+            name = str(ip.ipv4_mapped)
+        elif isinstance(ip, ipaddress.IPv6Address):
+            bare = ipaddress.IPv6Address(int(ip))  # without a %zone
+            name = str(ipaddress.IPv6Network((bare, 64), strict=False))
+        else:
+            name = str(ip)
+    key = ADDRESS_KEY + name
+    if len(key) > 64:  # the column's width
+        key = ADDRESS_KEY + "sha256:" + hashlib.sha256(name.encode()).hexdigest()[:52]
+    return key
 
 
 def find_user(session: Session, username: str) -> User | None:
@@ -147,19 +200,34 @@ def _locked_for(row: LoginThrottle | None, now: datetime) -> int | None:
     return max(1, int((row.locked_until - now).total_seconds() + 0.999))
 
 
-def _record_failure(session: Session, key: str, now: datetime, settings: AuthSettings) -> None:
-    for _attempt in range(2):  # a concurrent first failure may insert the row under us
-        row = session.get(LoginThrottle, key, with_for_update=True)
-        if row is None:
-            row = LoginThrottle(username=key, failures=0)
-            session.add(row)
-        row.failures += 1
-        row.last_failure_at = now
-        beyond = row.failures - settings.max_failures
-        if beyond >= 0:
-            lock = min(settings.lockout * (2 ** min(beyond, 16)), settings.max_lockout)
-            row.locked_until = now + lock
+def _count_failure(row: LoginThrottle, now: datetime, settings: AuthSettings) -> None:
+    if row.username.startswith(ADDRESS_KEY):
+        limit = settings.address_max_failures
+        if row.failures and now - row.last_failure_at >= settings.address_forget_after:
+            row.failures = 0  # a quiet address starts again (its lock, if any, has ended)
+    else:
+        limit = settings.max_failures
+    row.failures += 1
+    row.last_failure_at = now
+    beyond = row.failures - limit
+    if beyond >= 0:
+        lock = min(settings.lockout * (2 ** min(beyond, 16)), settings.max_lockout)
+        row.locked_until = now + lock
+
+
+def _record_failure(
+    session: Session, keys: list[str], now: datetime, settings: AuthSettings
+) -> None:
+    """Count one failure under each key (the username's, the address's) in one transaction."""
+    for _attempt in range(len(keys) + 1):  # a concurrent first failure may insert a row under us
         try:
+            for key in sorted(keys):  # one order for every process: no deadlock between them
+                row = session.get(LoginThrottle, key, with_for_update=True)
+                if row is None:
+                    row = LoginThrottle(username=key, failures=0, last_failure_at=now)
+                    session.add(row)
+                    session.flush()
+                _count_failure(row, now, settings)
             session.commit()
             return
         except IntegrityError:
@@ -173,13 +241,30 @@ def sign_in(
     *,
     settings: AuthSettings | None = None,
     client: str = "",
+    address: str | None = None,
     now: datetime | None = None,
 ) -> SignIn:
-    """Check a password and hand out a new token; raises ``SignInRefused``."""
+    """Check a password and hand out a new token; raises ``SignInRefused``.
+
+    ``address`` is the client's IP address as the server sees it (None when unknown, e.g. an
+    admin command): failures are also counted against it, and a locked address is refused
+    whatever the username.
+    """
     settings = settings or AuthSettings()
     now = now or utcnow()
     key = _throttle_key(username)
+    place = _address_key(address)
     wait = _locked_for(session.get(LoginThrottle, key), now)
+    place_wait = _locked_for(session.get(LoginThrottle, place), now) if place else None
+    if place_wait is not None:
+        session.rollback()
+        wait = max(place_wait, wait or 0)  # retrying sooner would meet the username's lock
+        shown = place.removeprefix(ADDRESS_KEY) if place else ""
+        raise SignInRefused(
+            f"too many failed sign-ins from your address {shown}: it is locked for every "
+            f"username; try again in {wait} s",
+            wait,
+        )
     if wait is not None:
         session.rollback()
         raise SignInRefused(
@@ -190,13 +275,13 @@ def sign_in(
     stored = credential.password_hash if credential is not None else DUMMY_HASH
     if not verify_password(stored, password) or credential is None:
         session.rollback()
-        _record_failure(session, key, now, settings)
+        _record_failure(session, [key] if place is None else [key, place], now, settings)
         raise SignInRefused("wrong username or password")
     assert user is not None
     if needs_rehash(credential.password_hash):
         credential.password_hash = hash_password(password)
     throttle = session.get(LoginThrottle, key)
-    if throttle is not None:
+    if throttle is not None:  # the username's count only: the address's stays (see above)
         session.delete(throttle)
     # The user's tokens that ended (expired or revoked) over a day ago go: the table stays the
     # size of the live sessions, without a cleaning job (the server keeps no timers).
@@ -224,20 +309,29 @@ def sign_in(
     return SignIn(token=token, expires_at=expires_at, user=principal, display_name=display_name)
 
 
-def authenticate(session: Session, token: str, *, now: datetime | None = None) -> AuthenticatedUser:
-    """The user a bearer token stands for; raises ``TokenRejected`` with the reason."""
+def authenticate(
+    session: Session | Connection, token: str, *, now: datetime | None = None
+) -> AuthenticatedUser:
+    """The user a bearer token stands for; raises ``TokenRejected`` with the reason.
+
+    One statement (``principal_of_token``): every request behind a token pays for it, and the
+    "anything new?" poll of a synced laptop is little else.
+    """
     now = now or utcnow()
-    row = session.get(AuthToken, hash_token(token)) if token else None
-    if row is None:
+    found = None
+    if token:
+        found = session.execute(
+            principal_of_token(), {"token_hash": hash_token(token)}
+        ).one_or_none()
+    if found is None:
         raise TokenRejected("the token is not known; sign in")
-    if row.revoked_at is not None:
+    if found.revoked_at is not None:
         raise TokenRejected("the token was signed out; sign in again")
-    if row.expires_at <= now:
+    if found.expires_at <= now:
         raise TokenRejected("the session expired; sign in again")
-    user = session.get(User, row.user_id)
-    if user is None or user.deleted:
+    if found.user_id is None or found.deleted:
         raise TokenRejected("the account no longer exists")
-    return load_principal(session, user)
+    return principal_from_row(found)
 
 
 def sign_out(session: Session, token: str, *, now: datetime | None = None) -> bool:

@@ -33,7 +33,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # The newest migration in migrations/versions (tests/engine/store checks they agree). Revision
 # ids stay within 32 characters: alembic_version.version_num is VARCHAR(32) on PostgreSQL.
-SCHEMA_HEAD = "0007_approval_decisions"
+SCHEMA_HEAD = "0008_blob_hash_indexes"
 
 
 def alembic_config() -> Config:
@@ -75,6 +75,21 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def refresh_statistics(store: Store) -> None:
+    """Give the query planner fresh statistics (``ANALYZE``), e.g. when a server starts.
+
+    Without them SQLite guesses, and for a rep's "quotes changed after N" it walked every
+    quote the rep owns (the ``owner_id`` index) instead of the few past N (the ``server_seq``
+    index): 1.7 ms instead of 0.4 ms at 5,000 quotes, growing with the rep's history. SQLite
+    samples at most 1,000 rows per index (``analysis_limit``), so this stays quick on a large
+    database; PostgreSQL samples on its own terms (autovacuum keeps it fresh afterwards).
+    """
+    with store.engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+        conn.exec_driver_sql("ANALYZE")
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -119,14 +134,27 @@ def backup_database(path: Path, backups: Path, label: str) -> Path:
     return target
 
 
-def open_sqlite_store(path: Path, backups: Path | None = None) -> Store:
-    """Open (creating or migrating as needed) the SQLite database at ``path``."""
+POOL_DEFAULTS = {"pool_size": 5, "max_overflow": 10}  # SQLAlchemy's own: enough for a laptop
+# The server's: its worker threads (40 by default) each hold a connection while they answer;
+# a connection beyond the pool is opened and closed per request and loses its prepared
+# statements (a pull then cost 1.5 ms more under 200 syncing laptops).
+SERVER_POOL = {"pool_size": 20, "max_overflow": 20}
+
+
+def open_sqlite_store(
+    path: Path, backups: Path | None = None, *, pool: dict[str, int] | None = None
+) -> Store:
+    """Open (creating or migrating as needed) the SQLite database at ``path``.
+
+    ``pool``: the connection pool's ``pool_size`` and ``max_overflow`` (a server answers from
+    many threads at once and keeps its connections, with their prepared statements).
+    """
     path = Path(path)
     backups = backups or path.parent / "backups"
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         _check_sqlite_file(path)
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", **(pool or POOL_DEFAULTS))
     event.listen(engine, "connect", _sqlite_pragmas)
     try:
         backup = migrate(engine, path if existed else None, backups)
@@ -136,9 +164,9 @@ def open_sqlite_store(path: Path, backups: Path | None = None) -> Store:
     return Store(engine, sessionmaker(engine, expire_on_commit=False), backup)
 
 
-def open_store_url(url: str) -> Store:
+def open_store_url(url: str, *, pool: dict[str, int] | None = None) -> Store:
     """Open a database by URL (the server's PostgreSQL, for instance) and migrate it."""
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, **(pool or POOL_DEFAULTS))
     migrate(engine, None, None)
     return Store(engine, sessionmaker(engine, expire_on_commit=False))
 

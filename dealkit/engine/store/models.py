@@ -310,7 +310,7 @@ class ContentVersion(SyncMixin, Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     file_name: Mapped[str | None] = mapped_column(String(300))
-    file_hash: Mapped[str | None] = mapped_column(String(64))
+    file_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     media_type: Mapped[str | None] = mapped_column(String(100))
     published_on: Mapped[date | None] = mapped_column(Date)
     replaced_on: Mapped[date] = mapped_column(Date)
@@ -469,7 +469,7 @@ class CommissionDisputeMessage(SyncMixin, Base):
     author: Mapped[str] = mapped_column(String(64))  # username
     at: Mapped[datetime]
     text: Mapped[str] = mapped_column(Text)
-    attachment_hash: Mapped[str | None] = mapped_column(String(64))
+    attachment_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     attachment_name: Mapped[str | None] = mapped_column(String(300))
 
     dispute: Mapped[CommissionDispute] = relationship(back_populates="messages")

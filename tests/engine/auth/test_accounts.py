@@ -25,7 +25,7 @@ from dealkit.engine.auth.passwords import PasswordRejected
 from dealkit.engine.auth.token_store import SavedSession, TokenStore
 from dealkit.engine.auth.tokens import hash_token
 from dealkit.engine.ids import utcnow
-from dealkit.engine.store.database import Store, open_sqlite_store
+from dealkit.engine.store.database import Store, open_sqlite_store, open_store_url
 from dealkit.engine.store.models import AuthToken, Role, User, UserCredential
 
 
@@ -242,3 +242,107 @@ def test_a_sign_in_clears_the_users_tokens_that_ended_over_a_day_ago(tmp_path: P
         assert len(tokens) == 2
     finally:
         store.close()
+
+
+# Throttling per client address: one address spraying a password over many usernames.
+
+SPRAY = AuthSettings(max_failures=3, address_max_failures=4, lockout=timedelta(seconds=30))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def throttled(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A server store with one user, nok, on the embedded SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        store = open_sqlite_store(tmp_path / "server.db")
+    else:
+        store = open_store_url(request.getfixturevalue("postgres_url"))
+    try:
+        with store.session() as s:
+            create_user(s, "nok", [Role.REP], "nok-password")
+        yield store
+    finally:
+        store.close()
+
+
+def refused(store: Store, username: str, password: str, address: str | None, now) -> str:
+    with store.session() as s, pytest.raises(SignInRefused) as refusal:
+        sign_in(s, username, password, settings=SPRAY, address=address, now=now)
+    return str(refusal.value)
+
+
+def test_many_usernames_from_one_address_lock_that_address_only(throttled: Store):
+    now = utcnow()
+    for name in ("ann", "ben", "cat", "dan"):  # one guess each: no username reaches its limit
+        assert refused(throttled, name, "Summer2026!", "203.0.113.7", now) == (
+            "wrong username or password"
+        )
+    with throttled.session() as s, pytest.raises(SignInRefused) as locked:
+        sign_in(s, "nok", "nok-password", settings=SPRAY, address="203.0.113.7", now=now)
+    assert str(locked.value) == (
+        "too many failed sign-ins from your address 203.0.113.7: it is locked for every "
+        "username; try again in 30 s"
+    )
+    assert locked.value.retry_after == 30
+    with throttled.session() as s:  # another address is not locked, nor is the username
+        sign_in(s, "nok", "nok-password", settings=SPRAY, address="203.0.113.8", now=now)
+        sign_in(s, "nok", "nok-password", settings=SPRAY, now=now)  # no address: an admin tool
+    later = now + timedelta(seconds=31)
+    assert refused(throttled, "eve", "x-password", "203.0.113.7", later) == (
+        "wrong username or password"
+    )
+    assert "try again in 60 s" in refused(throttled, "nok", "nok-password", "203.0.113.7", later)
+
+
+def test_one_username_from_many_addresses_is_still_locked_by_username(throttled: Store):
+    now = utcnow()
+    for n in range(3):
+        refused(throttled, "nok", "guess-guess", f"198.51.100.{n}", now)
+    message = refused(throttled, "nok", "nok-password", "198.51.100.200", now)
+    assert message == "too many failed sign-ins for nok; try again in 30 s"
+
+
+def test_a_right_guess_does_not_reset_the_addresss_count(throttled: Store):
+    now = utcnow()
+    for name in ("ann", "ben", "cat"):
+        refused(throttled, name, "nok-password", "192.0.2.1", now)
+    with throttled.session() as s:  # the sprayer's password is nok's
+        sign_in(s, "nok", "nok-password", settings=SPRAY, address="192.0.2.1", now=now)
+        counts = dict(s.execute(text("SELECT username, failures FROM login_throttle")).all())
+    assert counts == {"ann": 1, "ben": 1, "cat": 1, "ADDR:192.0.2.1": 3}
+    refused(throttled, "dan", "nok-password", "192.0.2.1", now)
+    assert "from your address 192.0.2.1" in refused(throttled, "eve", "x", "192.0.2.1", now)
+
+
+def test_an_addresss_count_starts_again_after_a_quiet_hour(throttled: Store):
+    now = utcnow()
+    for name in ("ann", "ben", "cat"):
+        refused(throttled, name, "x-password", "192.0.2.9", now)
+    later = now + SPRAY.address_forget_after
+    for name in ("dan", "eve", "fay"):  # 3 + 3 failures, but an hour apart: not locked
+        assert refused(throttled, name, "x-password", "192.0.2.9", later) == (
+            "wrong username or password"
+        )
+    with throttled.session() as s:
+        sign_in(s, "nok", "nok-password", settings=SPRAY, address="192.0.2.9", now=later)
+
+
+def test_a_username_shaped_like_an_address_key_cannot_lock_the_address(throttled: Store):
+    now = utcnow()
+    for _ in range(4):  # the username throttle catches these; the address row is not touched
+        refused(throttled, "ADDR:192.0.2.44", "x-password", "192.0.2.45", now)
+    with throttled.session() as s:
+        sign_in(s, "nok", "nok-password", settings=SPRAY, address="192.0.2.44", now=now)
+
+
+def test_ipv6_counts_per_64_and_ipv4_mapped_counts_as_ipv4(throttled: Store):
+    now = utcnow()
+    for n, name in enumerate(("ann", "ben", "cat", "dan"), start=1):  # one machine's /64
+        refused(throttled, name, "x-password", f"2001:db8:7:1::{n:x}", now)
+    assert "from your address 2001:db8:7:1::/64" in refused(
+        throttled, "nok", "nok-password", "2001:db8:7:1:ffff::9", now
+    )
+    with throttled.session() as s:  # the next /64 over is someone else
+        sign_in(s, "nok", "nok-password", settings=SPRAY, address="2001:db8:7:2::1", now=now)
+    for name in ("ann", "ben", "cat", "dan"):
+        refused(throttled, name, "x-password", "::ffff:192.0.2.60", now)
+    assert "address 192.0.2.60:" in refused(throttled, "nok", "nok-password", "192.0.2.60", now)
