@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from dealkit.engine.access import AuthenticatedUser, NoAccessRule, readable
+from dealkit.engine.access.principal import principal_of_token
 from dealkit.engine.store.database import Store, refresh_statistics
 from dealkit.engine.store.models import SyncCounter, SyncMixin
 from dealkit.engine.sync.protocol import PulledRow, PullPage
@@ -156,18 +157,33 @@ def visible_change_between(
     return False
 
 
+@cache
+def token_and_high_water() -> Any:
+    """``principal_of_token()`` with the committed counter as ``high_water``: a pull's sign-in
+    check and its first read in one round trip (the up-to-date poll needs nothing else)."""
+    counter = select(_counter.c.value).where(_counter.c.name == COUNTER).scalar_subquery()
+    return principal_of_token().add_columns(counter.label("high_water"))
+
+
 def pull_page(
-    session: Session | Connection, user: AuthenticatedUser, since: int, limit: int
+    session: Session | Connection,
+    user: AuthenticatedUser,
+    since: int,
+    limit: int,
+    *,
+    top: int | None = None,
 ) -> PullPage:
     """The rows ``user`` may see that changed after ``since``, oldest change first.
 
-    Reads the committed high-water mark first and nothing above it. Two steps per changed
+    Reads the committed high-water mark first (or takes ``top``, read before anything else in
+    the same connection) and nothing above it. Two steps per changed
     table: the sequence numbers of the next ``limit + 1`` visible rows (an index walk), then
     only the rows up to the page's last number, from the tables that have any. (A laptop
     whose cursor only fell behind rows it may not see, a trainer's drafts say, costs the walk
     and nothing more.)
     """
-    top = high_water(session)
+    if top is None:
+        top = high_water(session)
     if since >= top:  # the usual "anything new?" of a laptop that is up to date
         return PullPage(since=since, next=since, has_more=False, rows=[])
     tables = synced_tables()

@@ -12,7 +12,8 @@ needs to survive: any process can hold any stream, and a client that reconnects 
 Notices are paced (``notice_rate`` per second and process): a published battlecard concerns
 every rep at once, and each notice makes a laptop pull, so two hundred notices in the same
 instant would be two hundred pulls queueing at once. Paced, a lone notice (a manager's decision)
-still goes out at once, and the hundredth of a burst goes out two seconds later at 50/s.
+still goes out at once, and the hundredth of a burst four seconds later at 25/s (with two
+processes, 200 laptops hear of a published battlecard within about four seconds).
 
 A comment line goes out as a heartbeat when nothing happened for ``heartbeat`` seconds, so
 proxies keep the stream open and the client notices a dead connection. The token is checked
@@ -57,7 +58,7 @@ class EventSettings:
     heartbeat: float = 15.0  # seconds of silence before a heartbeat comment
     max_age: float = 600.0  # a stream ends after this; the client reconnects (Last-Event-ID)
     recheck: float = 30.0  # seconds between two checks that the token still holds
-    notice_rate: float = 50.0  # notices sent per second, at most, by one process
+    notice_rate: float = 25.0  # notices sent per second, at most, by one process
 
 
 def visible_change(store: Store, user: AuthenticatedUser, since: int) -> tuple[int, bool]:

@@ -26,8 +26,9 @@ import hashlib
 import ipaddress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, Row, Select, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -317,12 +318,22 @@ def authenticate(
     One statement (``principal_of_token``): every request behind a token pays for it, and the
     "anything new?" poll of a synced laptop is little else.
     """
+    return authenticate_with(session, token, principal_of_token(), now=now)[0]
+
+
+def authenticate_with(
+    session: Session | Connection,
+    token: str,
+    statement: Select[Any],
+    *,
+    now: datetime | None = None,
+) -> tuple[AuthenticatedUser, Row[Any]]:
+    """``authenticate`` with ``statement``, ``principal_of_token()`` plus the columns a caller
+    needs from the same round trip (the pull: the change feed's counter); the row comes back."""
     now = now or utcnow()
     found = None
     if token:
-        found = session.execute(
-            principal_of_token(), {"token_hash": hash_token(token)}
-        ).one_or_none()
+        found = session.execute(statement, {"token_hash": hash_token(token)}).one_or_none()
     if found is None:
         raise TokenRejected("the token is not known; sign in")
     if found.revoked_at is not None:
@@ -331,7 +342,7 @@ def authenticate(
         raise TokenRejected("the session expired; sign in again")
     if found.user_id is None or found.deleted:
         raise TokenRejected("the account no longer exists")
-    return principal_from_row(found)
+    return principal_from_row(found), found
 
 
 def sign_out(session: Session, token: str, *, now: datetime | None = None) -> bool:
