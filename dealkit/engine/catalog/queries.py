@@ -47,8 +47,16 @@ def list_prices(
     only books effective on ``on`` count.
     """
     query = (
-        select(PriceBookEntry, PriceBook)
+        select(
+            Product.sku,
+            PriceBookEntry.list_price,
+            PriceBookEntry.unit_cost,
+            PriceBook.name,
+            PriceBook.segment,
+        )
+        .select_from(PriceBookEntry)
         .join(PriceBook, PriceBookEntry.price_book_id == PriceBook.id)
+        .join(Product, PriceBookEntry.product_id == Product.id)
         .where(
             PriceBook.currency == currency,
             PriceBook.deleted.is_(False),
@@ -58,16 +66,17 @@ def list_prices(
             (PriceBook.segment.is_(None)) | (PriceBook.segment == segment),
         )
     )
+    # Columns, not entities: a 2,000-product book is read in a few ms instead of building
+    # 4,000 ORM objects (the server re-prices a push with it).
     prices: dict[str, ListPrice] = {}
-    for entry, book in session.execute(query):
-        sku = entry.product.sku
+    for sku, list_price, unit_cost, book_name, book_segment in session.execute(query):
         current = prices.get(sku)
-        if current is not None and book.segment is None:
+        if current is not None and book_segment is None:
             continue  # a segment book already set this product's price
         prices[sku] = ListPrice(
             sku,
-            Money.of(entry.list_price, currency),
-            Money.of(entry.unit_cost, currency),
-            book.name,
+            Money.of(list_price, currency),
+            Money.of(unit_cost, currency),
+            book_name,
         )
     return prices

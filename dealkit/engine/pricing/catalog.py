@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from dealkit.engine.catalog.queries import list_prices
 from dealkit.engine.money import check_currency
-from dealkit.engine.store.models import PriceBook, PriceBookEntry, Product
+from dealkit.engine.store.models import PriceBook, PriceBookEntry, Product, ProductFamily
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,26 +72,43 @@ def load_catalog(
     """Read every priced product in ``currency`` on ``on`` (segment books win) from the store."""
     check_currency(currency)
     prices = list_prices(session, currency, on, segment)
-    products = {
-        p.sku: p for p in session.scalars(select(Product).where(Product.deleted.is_(False)))
-    }
+    products = session.execute(
+        select(
+            Product.sku,
+            Product.name,
+            Product.active,
+            Product.recurring,
+            Product.default_term_months,
+            ProductFamily.code,
+        )
+        .outerjoin(ProductFamily, Product.family_id == ProductFamily.id)
+        .where(Product.deleted.is_(False))
+    ).all()
+    by_sku = {row.sku: row for row in products}
     catalog = PriceCatalog(currency, on, segment)
     for sku, price in prices.items():
-        product = products.get(sku)
+        product = by_sku.get(sku)
         if product is None or not product.active:
             continue  # an inactive product is explained below as no longer sold
         catalog.items[sku] = CatalogItem(
             sku=sku,
             name=product.name,
-            family=product.family.code,
+            family=product.code,
             list_price=price.price.amount,
             unit_cost=price.cost.amount,
             recurring=product.recurring,
             default_term_months=product.default_term_months,
             price_book=price.price_book,
         )
-    unpriced = [p for sku, p in products.items() if sku not in catalog.items]
-    if unpriced:
+    unpriced_skus = [sku for sku in by_sku if sku not in catalog.items]
+    if unpriced_skus:  # entities only for these: explain_missing_price reads the product
+        position = {sku: n for n, sku in enumerate(unpriced_skus)}
+        unpriced = sorted(
+            session.scalars(
+                select(Product).where(Product.deleted.is_(False), Product.sku.in_(unpriced_skus))
+            ),
+            key=lambda p: position[p.sku],
+        )
         books = _books_by_product(session, [p.id for p in unpriced])
         for product in unpriced:
             catalog.missing[product.sku] = explain_missing_price(
