@@ -48,6 +48,17 @@ def facts(hits: list) -> list[tuple]:
     return [(-round(h.score, 4), h.item_id, h.snippet_html, h.title_html, h.page) for h in hits]
 
 
+def above_the_cut(hits: list) -> tuple[list[tuple], int, float | None]:
+    """The hits scored above the page's lowest score, the page's length and that score.
+
+    Among documents tied at the lowest score a full page keeps whichever the segments yield
+    first, which differs between two indexes of the same documents; above the cut they agree.
+    """
+    found = sorted(facts(hits))
+    cut = found[-1][0] if found else None
+    return [f for f in found if f[0] != cut], len(found), cut
+
+
 def orm_items(workspace: Workspace) -> list[ContentItem]:
     with workspace.store.session() as session:
         statement = select(ContentItem).where(ContentItem.deleted.is_(False))
@@ -109,7 +120,8 @@ def test_index_built_from_rows_answers_like_one_built_from_orm_objects(
         ours = fast.search(case["query"], **options)
         theirs = plain.search(case["query"], **options)
         answered += bool(ours)
-        # Equal scores may come in another order (documents sit in other segments).
-        assert sorted(facts(ours)) == sorted(facts(theirs)), case["query"]
+        # Equal scores may come in another order (documents sit in other segments), and a
+        # full page may end on another of the documents tied at its lowest score.
+        assert above_the_cut(ours) == above_the_cut(theirs), case["query"]
     assert answered > len(CASES) // 2
     fast.close()
