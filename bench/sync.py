@@ -250,6 +250,8 @@ def more_reps(store: Store, n: int) -> list[str]:
         for k in range(n)
     ]
     tokens = [new_token() for _ in users]
+    if not users:
+        return tokens
     with store.engine.begin() as conn:
         conn.execute(insert(User), users)
         conn.execute(
@@ -565,7 +567,7 @@ def run(args: argparse.Namespace) -> dict:
         (work / "server").mkdir()
         store = open_sqlite_store(work / "server" / "server.db")
     seed(store, args.quotes, args.items, args.products)
-    laptop_tokens = more_reps(store, max(args.clients))
+    laptop_tokens = more_reps(store, max(args.clients, default=0))
     figures: dict = {
         "database": store.engine.dialect.name,
         "quotes": args.quotes,

@@ -13,14 +13,13 @@ from sqlalchemy.orm import Session
 from dealkit.engine.access import AuthenticatedUser
 from dealkit.engine.approvals.decisions import DecisionRefused, decide
 from dealkit.engine.store.models import ApprovalDecision
-from dealkit.engine.sync.protocol import APPLIED, DELETE, Mutation, MutationResult
+from dealkit.engine.sync.protocol import DELETE, Mutation, MutationResult
 from dealkit.engine.sync.rows import row_from_json
+from dealkit.server.push_answers import Rejected, applied
 
 
 def apply_decision(session: Session, user: AuthenticatedUser, m: Mutation) -> MutationResult:
-    """Apply one pushed decision; raises ``push.Rejected`` with the policy's reason."""
-    from dealkit.server.push import Rejected
-
+    """Apply one pushed decision; raises ``Rejected`` with the policy's reason."""
     if m.op == DELETE:
         raise Rejected("approval decisions are a record; they are never deleted")
     existing = session.get(ApprovalDecision, m.row_id)
@@ -41,4 +40,4 @@ def apply_decision(session: Session, user: AuthenticatedUser, m: Mutation) -> Mu
         )
     except DecisionRefused as refusal:
         raise Rejected(refusal.reason) from None
-    return MutationResult(m.client_id, APPLIED, row.id, seq=row.server_seq)
+    return applied(m, row.id, row.server_seq)

@@ -3,6 +3,7 @@ write the priced result as JSON-ready data (each line's waterfall and the totals
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -45,7 +46,36 @@ def customer_facts(session: Session | None, doc: QuoteDocument) -> CustomerFacts
             row = session.scalars(
                 select(Customer).where(Customer.name == ref.name, Customer.deleted.is_(False))
             ).first()
+    return _facts(doc, row)
+
+
+def customers_facts(session: Session, docs: Sequence[QuoteDocument]) -> list[CustomerFacts]:
+    """``customer_facts`` of many documents, in two reads of the store (a push of a hundred
+    quote versions); the same rules: by id (deleted or not), else a live customer by name."""
+    ids = {doc.customer.id for doc in docs if doc.customer.id}
+    by_id = (
+        {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
+        if ids
+        else {}
+    )
+    names = {d.customer.name for d in docs if d.customer.name and d.customer.id not in by_id}
+    by_name: dict[str, Customer] = {}
+    if names:
+        for row in session.scalars(
+            select(Customer)
+            .where(Customer.name.in_(names), Customer.deleted.is_(False))
+            .order_by(Customer.id)
+        ):
+            by_name.setdefault(row.name, row)
+    return [
+        _facts(doc, by_id.get(doc.customer.id or "") or by_name.get(doc.customer.name or ""))
+        for doc in docs
+    ]
+
+
+def _facts(doc: QuoteDocument, row: Customer | None) -> CustomerFacts:
     if row is None:
+        ref = doc.customer
         return CustomerFacts(ref.keys(), ref.segment, ref.region, False)
     return CustomerFacts((row.id, row.name), row.segment, row.region, True)
 

@@ -13,6 +13,7 @@ a line's discounts, term and billing) are kept as written in ``pricing_inputs``,
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -26,7 +27,7 @@ from dealkit.engine.pricing.priced import QuotePrice
 from dealkit.engine.quotes.document import QuoteDocument, Status
 from dealkit.engine.quotes.json_format import line_to_data, quote_from_data, quote_to_data
 from dealkit.engine.quotes.lifecycle import move_to
-from dealkit.engine.quotes.pricing import customer_facts
+from dealkit.engine.quotes.pricing import CustomerFacts, customer_facts
 from dealkit.engine.store.models import Customer, Product, Quote, QuoteLine, QuoteStatus, User
 from dealkit.engine.sync.outbox import UPSERT, record_mutation
 
@@ -40,6 +41,122 @@ def next_quote_number(session: Session, year: int) -> str:
         select(func.count(func.distinct(Quote.number))).where(Quote.number.like(prefix + "%"))
     )
     return f"{prefix}{(count or 0) + 1:04d}"
+
+
+@dataclass(frozen=True)
+class SaveLookups:
+    """What saving quote versions reads from the store: read once for one document or a hundred
+    (a laptop's push), so the checks and the rows are the same either way."""
+
+    owner_ids: dict[str, str]  # username -> user id
+    product_ids: dict[str, str]  # sku -> product id
+    saved: frozenset[tuple[str, int]]  # (number, version) already in the store
+
+
+def save_lookups(session: Session, docs: Sequence[QuoteDocument]) -> SaveLookups:
+    """The owners, products and saved versions ``docs`` name, in three reads (numbered docs)."""
+    owners = {doc.owner for doc in docs if doc.owner}
+    skus = {line.sku for doc in docs for line in doc.lines}
+    numbers = {doc.number for doc in docs if doc.number}
+    owner_ids: dict[str, str] = {}
+    if owners:
+        for username, user_id in session.execute(
+            select(User.username, User.id).where(User.username.in_(owners)).order_by(User.id)
+        ):
+            owner_ids.setdefault(username, user_id)
+    product_ids = (
+        dict(session.execute(select(Product.sku, Product.id).where(Product.sku.in_(skus))).all())
+        if skus
+        else {}
+    )
+    saved = (
+        frozenset(
+            (number, version)
+            for number, version in session.execute(
+                select(Quote.number, Quote.version).where(Quote.number.in_(numbers))
+            )
+        )
+        if numbers
+        else frozenset()
+    )
+    return SaveLookups(owner_ids, product_ids, saved)
+
+
+def problems_saving(
+    doc: QuoteDocument, facts: CustomerFacts, lookups: SaveLookups
+) -> list[Problem]:
+    """Why the numbered ``doc`` cannot be saved as a new version (empty: it can)."""
+    problems: list[Problem] = []
+    if not facts.in_store:
+        problems.append(
+            Problem(
+                "quote",
+                "customer",
+                f"customer {doc.customer.name or doc.customer.id!r} is not in this workspace: "
+                "pick an existing customer or sync",
+            )
+        )
+    if doc.owner and doc.owner not in lookups.owner_ids:
+        problems.append(Problem("quote", "owner", f"no user {doc.owner!r}: use a username"))
+    for position, line in enumerate(doc.lines, start=1):
+        if line.sku not in lookups.product_ids:
+            problems.append(Problem(f"line {position}", "sku", f"unknown product {line.sku!r}"))
+    if (doc.number, doc.version) in lookups.saved:
+        problems.append(
+            Problem(
+                "quote",
+                "version",
+                f"{doc.number} version {doc.version} is already saved: revise the quote to save "
+                "a new version",
+            )
+        )
+    return problems
+
+
+def quote_row(
+    doc: QuoteDocument,
+    priced: QuotePrice,
+    facts: CustomerFacts,
+    lookups: SaveLookups,
+    default_owner_id: str,
+    *,
+    row_id: str | None = None,
+    line_row_ids: Sequence[str] | None = None,
+) -> Quote:
+    """The new quote row (with its lines) of the numbered, checked ``doc``; not yet added."""
+    data = quote_to_data(doc)
+    quote = Quote(
+        id=row_id or new_id(),
+        number=doc.number,
+        version=doc.version,
+        name=doc.name or f"{doc.customer.name} {doc.date.isoformat()}",
+        customer_id=facts.keys[0],
+        owner_id=lookups.owner_ids[doc.owner] if doc.owner else default_owner_id,
+        currency=doc.currency,
+        status=QuoteStatus(doc.status.value),
+        quote_date=doc.date,
+        expires_on=doc.expires_on,
+        notes=doc.notes,
+        competitors=list(doc.competitors),
+        pricing_inputs={k: data[k] for k in QUOTE_LEVEL_KEYS if k in data},
+    )
+    for position, (line, lp) in enumerate(zip(doc.lines, priced.lines, strict=True), start=1):
+        listed = lp.listed
+        quote.lines.append(
+            QuoteLine(
+                id=line_row_ids[position - 1] if line_row_ids else new_id(),
+                position=position,
+                product_id=lookups.product_ids[line.sku],
+                group_name=line.group,
+                quantity=line.quantity,
+                # per unit (per unit per year for a subscription), options included
+                list_price=(listed.list_amount / listed.units).quantize(SIX_PLACES),
+                discount_percent=lp.discount_percent,
+                net_amount=lp.net,
+                pricing_inputs=line_to_data(line),
+            )
+        )
+    return quote
 
 
 def save_quote(
@@ -58,79 +175,16 @@ def save_quote(
     ``row_id`` and ``line_row_ids`` keep the ids a laptop gave the rows (the server saving a
     pushed quote); by default new ids are made.
     """
-    problems: list[Problem] = []
+    if doc.number is None:
+        doc = replace(doc, number=next_quote_number(session, doc.date.year))
     facts = customer_facts(session, doc)
-    if not facts.in_store:
-        problems.append(
-            Problem(
-                "quote",
-                "customer",
-                f"customer {doc.customer.name or doc.customer.id!r} is not in this workspace: "
-                "pick an existing customer or sync",
-            )
-        )
-    owner_id = default_owner_id
-    if doc.owner:
-        owner = session.scalars(select(User).where(User.username == doc.owner)).first()
-        if owner is None:
-            problems.append(Problem("quote", "owner", f"no user {doc.owner!r}: use a username"))
-        else:
-            owner_id = owner.id
-    skus = {line.sku for line in doc.lines}
-    products = {
-        p.sku: p for p in session.scalars(select(Product).where(Product.sku.in_(skus))).all()
-    }
-    for position, line in enumerate(doc.lines, start=1):
-        if line.sku not in products:
-            problems.append(Problem(f"line {position}", "sku", f"unknown product {line.sku!r}"))
-    number = doc.number or next_quote_number(session, doc.date.year)
-    exists = session.scalars(
-        select(Quote.id).where(Quote.number == number, Quote.version == doc.version)
-    ).first()
-    if exists:
-        problems.append(
-            Problem(
-                "quote",
-                "version",
-                f"{number} version {doc.version} is already saved: revise the quote to save "
-                "a new version",
-            )
-        )
+    lookups = save_lookups(session, [doc])
+    problems = problems_saving(doc, facts, lookups)
     if problems:
         raise PricingError(problems)
-
-    data = quote_to_data(doc)
-    quote = Quote(
-        id=row_id or new_id(),
-        number=number,
-        version=doc.version,
-        name=doc.name or f"{doc.customer.name} {doc.date.isoformat()}",
-        customer_id=facts.keys[0],
-        owner_id=owner_id,
-        currency=doc.currency,
-        status=QuoteStatus(doc.status.value),
-        quote_date=doc.date,
-        expires_on=doc.expires_on,
-        notes=doc.notes,
-        competitors=list(doc.competitors),
-        pricing_inputs={k: data[k] for k in QUOTE_LEVEL_KEYS if k in data},
+    quote = quote_row(
+        doc, priced, facts, lookups, default_owner_id, row_id=row_id, line_row_ids=line_row_ids
     )
-    for position, (line, lp) in enumerate(zip(doc.lines, priced.lines, strict=True), start=1):
-        listed = lp.listed
-        quote.lines.append(
-            QuoteLine(
-                id=line_row_ids[position - 1] if line_row_ids else new_id(),
-                position=position,
-                product_id=products[line.sku].id,
-                group_name=line.group,
-                quantity=line.quantity,
-                # per unit (per unit per year for a subscription), options included
-                list_price=(listed.list_amount / listed.units).quantize(SIX_PLACES),
-                discount_percent=lp.discount_percent,
-                net_amount=lp.net,
-                pricing_inputs=line_to_data(line),
-            )
-        )
     session.add(quote)
     session.flush()
     record_mutation(
@@ -138,10 +192,7 @@ def save_quote(
         Quote.__tablename__,
         UPSERT,
         quote.id,
-        {
-            "document": {**data, "number": number, "version": doc.version},
-            "line_ids": [line.id for line in quote.lines],
-        },
+        {"document": quote_to_data(doc), "line_ids": [line.id for line in quote.lines]},
     )
     return quote
 

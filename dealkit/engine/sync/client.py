@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from dealkit.engine.ids import utcnow
@@ -142,31 +142,46 @@ class SyncClient:
     def _acknowledge(self, results: list[MutationResult], report: SyncReport) -> None:
         now = utcnow()
         table = SyncOutbox.__table__
+        answers, bases = [], []
+        for result in results:
+            applied = result.status == APPLIED
+            answers.append(
+                {
+                    "answered": result.client_id,
+                    "new_state": "applied" if applied else "rejected",
+                    "why": result.reason,
+                    "answer": {**result.to_json(), "rows": []},
+                }
+            )
+            if applied:
+                report.pushed += 1
+                if result.seq is not None:  # later local edits of the row build on this one
+                    bases.append({"edited": result.row_id, "base": result.seq})
+            else:
+                report.rejected.append((result.client_id, result.reason or "refused"))
+            if result.conflict:
+                report.conflicts.append(result.conflict)
         with replica_transaction(self.engine) as conn:
-            for result in results:
-                applied = result.status == APPLIED
+            # a batch holds one change per row: the entries still pending for an answered row
+            # are later edits of it, made on this laptop after the batch went up
+            conn.execute(
+                update(table)
+                .where(table.c.client_id == bindparam("answered"), table.c.state == PENDING)
+                .values(
+                    state=bindparam("new_state"),
+                    reason=bindparam("why"),
+                    result=bindparam("answer"),
+                    acknowledged_at=now,
+                ),
+                answers,
+            )
+            if bases:
                 conn.execute(
                     update(table)
-                    .where(table.c.client_id == result.client_id, table.c.state == PENDING)
-                    .values(
-                        state="applied" if applied else "rejected",
-                        reason=result.reason,
-                        result={**result.to_json(), "rows": []},
-                        acknowledged_at=now,
-                    )
+                    .where(table.c.row_id == bindparam("edited"), table.c.state == PENDING)
+                    .values(base_seq=bindparam("base")),
+                    bases,
                 )
-                if applied:
-                    report.pushed += 1
-                    if result.seq is not None:  # later local edits of the row build on this one
-                        conn.execute(
-                            update(table)
-                            .where(table.c.row_id == result.row_id, table.c.state == PENDING)
-                            .values(base_seq=result.seq)
-                        )
-                else:
-                    report.rejected.append((result.client_id, result.reason or "refused"))
-                if result.conflict:
-                    report.conflicts.append(result.conflict)
             # the answers' rows in one go: parents first, each row once (its newest state), so
             # the rows of a table land in one multi-row statement rather than one per answer
             newest: dict[tuple[str, str], Any] = {}
