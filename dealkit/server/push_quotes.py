@@ -129,7 +129,7 @@ def pushed_document(m: Mutation) -> tuple[QuoteDocument, list[str]]:
         or not all(isinstance(i, str) and 0 < len(i) <= 36 for i in line_ids)
     ):
         raise Rejected(f"fields.line_ids must give one row id per line ({len(doc.lines)})")
-    if doc.number is None:
+    if not doc.number:
         raise Rejected("the document has no number; the laptop numbers a quote when saving it")
     return doc, line_ids
 

@@ -175,7 +175,7 @@ def save_quote(
     ``row_id`` and ``line_row_ids`` keep the ids a laptop gave the rows (the server saving a
     pushed quote); by default new ids are made.
     """
-    if doc.number is None:
+    if not doc.number:
         doc = replace(doc, number=next_quote_number(session, doc.date.year))
     facts = customer_facts(session, doc)
     lookups = save_lookups(session, [doc])

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from dealkit.engine.pricing import PriceRules, PricingError
 from dealkit.engine.quotes import load_quote_catalog, price_document, quote_from_data
-from dealkit.engine.quotes.store import load_quote, save_quote
+from dealkit.engine.quotes.store import load_quote, next_quote_number, save_quote
 from dealkit.engine.store.models import Quote, QuoteLine
 from tests.helpers.pricing import atlantic_quote
 
@@ -84,3 +84,16 @@ def test_a_saved_version_is_not_overwritten(demo_workspace):
         session.begin(),
     ):
         save_quote(session, doc, result, owner)
+
+
+@pytest.mark.parametrize("unnumbered", [None, ""])
+def test_an_unnumbered_quote_takes_the_next_number_of_its_year(demo_workspace, unnumbered):
+    doc = replace(fresh_quote(), number=unnumbered)
+    owner = demo_workspace.info("current_user_id")
+    with demo_workspace.store.session() as session:
+        expected = next_quote_number(session, doc.date.year)
+    with demo_workspace.store.session() as session, session.begin():
+        quote = save_quote(session, doc, priced(demo_workspace, doc), owner)
+        assert quote.number == expected
+    with demo_workspace.store.session() as session:
+        assert load_quote(session, expected).lines == doc.lines
