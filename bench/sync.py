@@ -651,7 +651,7 @@ def run(args: argparse.Namespace) -> dict:
     for workers in args.workers:
         served = Served(url_of_store, workers)
         with served as url:
-            for n in args.clients:
+            for n in args.clients if "closed" in args.loops else ():
                 for mode, since in (("up_to_date", head), ("last_100_changes", max(head - 100, 0))):
                     key = f"{workers} {n} {mode}"
                     cpu = served.cpu_seconds()
@@ -659,6 +659,8 @@ def run(args: argparse.Namespace) -> dict:
                     found["server_cpu_ms_per_request"] = round(
                         (served.cpu_seconds() - cpu) * 1000 / found["requests"], 2
                     )
+            if "open" not in args.loops:
+                continue
             n = max(args.clients)
             cpu = served.cpu_seconds()
             figures["open_loop"][f"{workers} {n}"] = found = asyncio.run(
@@ -683,6 +685,7 @@ def main() -> int:
     parser.add_argument("--workers", default="1,2", help="server processes to try, e.g. 1,2")
     parser.add_argument("--open-loop-s", type=float, default=30.0, help="open-loop run length")
     parser.add_argument("--every", type=float, default=2.0, help="a laptop's pull period (s)")
+    parser.add_argument("--loops", default="closed,open", help="load tests to run: closed, open")
     parser.add_argument("--database-url")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()

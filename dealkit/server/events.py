@@ -63,7 +63,7 @@ class EventSettings:
 
 def visible_change(store: Store, user: AuthenticatedUser, since: int) -> tuple[int, bool]:
     """The committed counter, and whether a row ``user`` may see changed after ``since``."""
-    with store.engine.connect() as conn:
+    with store.reader() as conn:
         top = high_water(conn)
         if top <= since:
             return top, False
@@ -72,7 +72,7 @@ def visible_change(store: Store, user: AuthenticatedUser, since: int) -> tuple[i
 
 def token_problem(store: Store, token: str) -> str | None:
     """Why ``token`` no longer signs anybody in (signed out, expired, account gone), or None."""
-    with store.engine.connect() as conn:
+    with store.reader() as conn:
         try:
             authenticate(conn, token)
         except TokenRejected as rejected:
@@ -81,7 +81,7 @@ def token_problem(store: Store, token: str) -> str | None:
 
 
 def committed_top(store: Store) -> int:
-    with store.engine.connect() as conn:
+    with store.reader() as conn:
         return high_water(conn)
 
 
@@ -135,7 +135,7 @@ class NoticeHub:
 
     def _scan(self, listeners: list[Listener]) -> tuple[int, list[Listener]]:
         """On a worker thread: the counter, and the listeners with news below it."""
-        with self.store.engine.connect() as conn:
+        with self.store.reader() as conn:
             top = high_water(conn)
             behind = [listener for listener in listeners if listener.cursor < top]
             if not behind:

@@ -85,7 +85,7 @@ def build_router() -> APIRouter:
         """
 
         def page() -> dict[str, Any]:
-            with request.app.state.store.engine.connect() as conn:
+            with request.app.state.store.reader() as conn:
                 user, row = user_of_token(conn, token, token_and_high_water())
                 return pull_page(conn, user, since, limit, top=row.high_water).to_json()
 
