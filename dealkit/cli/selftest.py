@@ -160,6 +160,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _drive(args: argparse.Namespace, tmp: Path, report: SelftestReport) -> None:
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QGuiApplication
 
     from dealkit.desktop.app import application, build_window, prepare_workspace
@@ -229,7 +230,9 @@ def _drive(args: argparse.Namespace, tmp: Path, report: SelftestReport) -> None:
         window.context.tasks.wait_for_done()
         window.close()
         window.deleteLater()
-        app.processEvents()
+        # deleteLater waits for an event loop; none runs here, so deliver it now: the window's
+        # widgets go, and with them what they hold open (a PDF preview's document)
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         workspace.close()
 
 

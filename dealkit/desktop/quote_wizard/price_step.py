@@ -112,11 +112,9 @@ class PriceStep(WizardStep):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(40)
-        widths = {Col.SKU: 124, Col.QTY: 52, Col.LIST: 100, Col.DISCOUNT_PERCENT: 64,
-                  Col.DISCOUNT_AMOUNT: 76, Col.NET: 100, Col.MARGIN: 80, Col.GROUP: 72,
-                  Col.TERM: 56, Col.DESCRIPTION: 160}  # fmt: skip
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
+        self.column_widths = {Col.SKU: 124, Col.QTY: 52, Col.LIST: 100, Col.DISCOUNT_PERCENT: 64,
+                              Col.DISCOUNT_AMOUNT: 76, Col.NET: 100, Col.MARGIN: 80,
+                              Col.GROUP: 72, Col.TERM: 56, Col.DESCRIPTION: 160}  # fmt: skip
         # What a rep negotiates comes first on screen (the net and the margin in view beside the
         # discount at 1280 px with the side panel open); the description goes last. Only the
         # visual order changes: the model's columns stay as they are.
@@ -176,6 +174,14 @@ class PriceStep(WizardStep):
         self.why_button.setText(self.tr("Why this price (F1)"))
         self.why.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Col) - 1)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as planned, or as its title in this language needs (a Thai
+        title is often wider than the English one: it is never cut)."""
+        header = self.table.horizontalHeader()
+        for column, width in self.column_widths.items():
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
     def enter(self) -> None:
         self._show_problems()

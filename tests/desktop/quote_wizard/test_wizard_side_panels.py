@@ -1,4 +1,5 @@
-"""The wizard's side dock: wide enough at first for its tab titles, which follow the language."""
+"""The wizard's side dock: wide enough at first for its tab titles, which follow the language;
+the price grid's column titles are never cut, in English or Thai."""
 
 from __future__ import annotations
 
@@ -47,3 +48,29 @@ def test_the_side_dock_starts_320_px_wide_and_its_titles_follow_the_language(
         languages.set_language("en")
     QApplication.processEvents()
     assert tab_titles(side) == ["Your commission", "Suggested material"]
+
+
+def test_the_price_grid_column_titles_are_never_cut_in_either_language(
+    qtbot, themed_app, wizard_bench
+):
+    table = wizard_bench.wizard.price_step.table
+    header = table.horizontalHeader()
+    languages = wizard_bench.context.languages
+
+    def cut() -> list[str]:
+        model = table.model()
+        return [
+            model.headerData(column, header.orientation())
+            for column in range(model.columnCount())
+            if header.sectionSize(column) < header.sectionSizeHint(column)
+        ]
+
+    assert cut() == []
+    try:
+        languages.set_language("th")
+        QApplication.processEvents()
+        assert cut() == []
+        thai = table.model().headerData(3, header.orientation())
+        assert any("\u0e00" <= ch <= "\u0e7f" for ch in thai), thai
+    finally:
+        languages.set_language("en")
