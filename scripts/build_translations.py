@@ -1,4 +1,5 @@
-"""Refresh the interface translations from the sources and compile them for Qt.
+"""Refresh the interface translations from the sources and compile them for Qt, and the
+engine's sentences (gettext, ``scripts/engine_words.py``).
 
     python scripts/build_translations.py            # lupdate the .ts files, then lrelease the .qm
     python scripts/build_translations.py --release  # only compile .ts -> .qm (no source scan)
@@ -21,6 +22,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import engine_words  # noqa: E402 - beside this script
+
 TRANSLATIONS = ROOT / "dealkit" / "resources" / "translations"
 SOURCE_DIRS = [ROOT / "dealkit" / "desktop", ROOT / "dealkit" / "widgets"]
 CATALOGS = {"th": [], "en": ["-pluralonly"]}  # language -> extra lupdate options
@@ -133,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--check", action="store_true", help="report stale or untranslated text")
     args = parser.parse_args(argv)
     if args.check:
-        problems = check()
+        problems = check() + engine_words.check()
         for problem in problems:
             print(problem)
         print("translations up to date" if not problems else f"{len(problems)} problem(s)")
@@ -146,6 +150,11 @@ def main(argv: list[str] | None = None) -> int:
         missing = unfinished(ts)
         print(f"{ts.name}: {len(missing)} untranslated; compiled {qm_path(language).name}")
         for problem in missing:
+            print(f"  {problem}")
+    for language in engine_words.LANGUAGES:
+        left = engine_words.update(language)
+        print(f"{engine_words.po_path(language).name} ({language}): {len(left)} to translate")
+        for problem in left:
             print(f"  {problem}")
     return 0
 

@@ -2,6 +2,10 @@
 
 import os
 
+import pytest
+
+from dealkit.engine.words import set_language
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
@@ -18,3 +22,11 @@ pytest_plugins = [
     "tests.helpers.content_files",
     "tests.helpers.proposal",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _engine_sentences_in_english():
+    """The engine's sentences start each test in English: a window switched to Thai (the
+    selftest ends in Thai) sets them for the whole process."""
+    yield
+    set_language("en")

@@ -7,7 +7,8 @@ replaces the installed translator; Qt then sends every widget a ``LanguageChange
 widgets re-read their text, so the switch is live.
 
 The language also picks the locale used to format money and dates (Babel), so a Thai interface
-shows Thai month names.
+shows Thai month names, and the language of the engine's explanations (``dealkit.engine.words``:
+a price's waterfall in the "Why this price" panel).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+
+from dealkit.engine.words import set_language as set_engine_language
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
@@ -65,6 +68,7 @@ class LanguageManager(QObject):
                 f"cannot load the {language} translation {path}: "
                 f"run scripts/build_translations.py to build it"
             )
+        set_engine_language(language)  # before widgets re-read their text, so they get it too
         app.installTranslator(translator)
         self._translator = translator
         QLocale.setDefault(QLocale(BABEL_LOCALES[language]))

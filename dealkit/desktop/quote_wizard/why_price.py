@@ -31,6 +31,7 @@ class WhyPricePanel(QWidget):
         self.steps.setColumnCount(4)
         self.steps.setWordWrap(True)
         self.line_id: str | None = None
+        self._shown: tuple | None = None  # the last show_line's arguments, to re-tell it
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.heading)
@@ -46,6 +47,8 @@ class WhyPricePanel(QWidget):
         self.steps.setHeaderLabels(
             [self.tr("Step"), self.tr("Amount"), self.tr("Change"), self.tr("Why")]
         )
+        if self._shown is not None:  # the engine's words follow the language too
+            self.show_line(*self._shown)
 
     def show_line(
         self,
@@ -57,6 +60,7 @@ class WhyPricePanel(QWidget):
         partner_name: str = "",
     ) -> None:
         self.line_id = line.id
+        self._shown = (line, position, lp, problems, currency, partner_name)
         self.steps.clear()
         if problems or lp is None:
             self.heading.setText(

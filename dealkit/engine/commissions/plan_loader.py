@@ -261,7 +261,7 @@ class _Reader:
                 "write the date as YYYY-MM-DD, e.g. 2026-01-01",
             ) from None
 
-    def words(self, node: _At, path: str) -> frozenset[str]:
+    def word_set(self, node: _At, path: str) -> frozenset[str]:
         """One value or a list of values."""
         if isinstance(node.value, LineList):
             items = self.sequence(node, path)
@@ -432,7 +432,7 @@ class _Reader:
                     f"use one of {', '.join(ROLES)}",
                 )
             assignments = self.assignments(m, pnode, path, start, end)
-            team = self.words(m["team"], f"{path}.team") if "team" in m else frozenset()
+            team = self.word_set(m["team"], f"{path}.team") if "team" in m else frozenset()
             if team and role != "manager":
                 raise self.fail(
                     m["team"],
@@ -454,7 +454,9 @@ class _Reader:
                     self.match(om["match"], f"{path}.overlay.match") if "match" in om else Match()
                 )
                 reps = (
-                    self.words(om["reps"], f"{path}.overlay.reps") if "reps" in om else frozenset()
+                    self.word_set(om["reps"], f"{path}.overlay.reps")
+                    if "reps" in om
+                    else frozenset()
                 )
                 overlay = Overlay(match, reps)
             elif role == "overlay":
@@ -545,13 +547,15 @@ class _Reader:
         keys = ("sku", "family", "segment", "industry", "region", "new_logo")
         m = self.mapping(node, path, keys)
         return Match(
-            skus=self.words(m["sku"], f"{path}.sku") if "sku" in m else frozenset(),
-            families=self.words(m["family"], f"{path}.family") if "family" in m else frozenset(),
-            segments=self.words(m["segment"], f"{path}.segment") if "segment" in m else frozenset(),
+            skus=self.word_set(m["sku"], f"{path}.sku") if "sku" in m else frozenset(),
+            families=self.word_set(m["family"], f"{path}.family") if "family" in m else frozenset(),
+            segments=self.word_set(m["segment"], f"{path}.segment")
+            if "segment" in m
+            else frozenset(),
             industries=(
-                self.words(m["industry"], f"{path}.industry") if "industry" in m else frozenset()
+                self.word_set(m["industry"], f"{path}.industry") if "industry" in m else frozenset()
             ),
-            regions=self.words(m["region"], f"{path}.region") if "region" in m else frozenset(),
+            regions=self.word_set(m["region"], f"{path}.region") if "region" in m else frozenset(),
             new_logo=self.boolean(m["new_logo"], f"{path}.new_logo") if "new_logo" in m else None,
         )
 
@@ -641,7 +645,7 @@ class _Reader:
             match = self.match(m["match"], f"{path}.match") if "match" in m else Match()
             applies = frozenset(ROLES)
             if "applies_to" in m:
-                applies = self.words(m["applies_to"], f"{path}.applies_to")
+                applies = self.word_set(m["applies_to"], f"{path}.applies_to")
                 bad = sorted(applies - set(ROLES))
                 if bad:
                     raise self.fail(

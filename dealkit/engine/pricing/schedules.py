@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from dealkit.engine.number_text import plain_number
 from dealkit.engine.pricing.rules import DiscountSchedule, ScheduleBasis, ScheduleMethod
+from dealkit.engine.words import words
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -80,32 +81,68 @@ def evaluate(schedule: DiscountSchedule, basis: Decimal) -> ScheduleOutcome:
 
 def describe(schedule: DiscountSchedule, outcome: ScheduleOutcome, currency: str) -> str:
     """Plain words for a schedule's outcome, e.g. "slab by quantity on 60 units: ..."."""
-    unit = "units" if schedule.basis is ScheduleBasis.QUANTITY else currency
+    by_quantity = schedule.basis is ScheduleBasis.QUANTITY
+    unit = words("units") if by_quantity else currency
     name = schedule.name or schedule.code
     if not outcome.shares:
-        return f"{name}: {plain_number(outcome.basis)} {unit} reaches no discount tier"
+        return words(
+            "{name}: {basis} {unit} reaches no discount tier",
+            name=name,
+            basis=plain_number(outcome.basis),
+            unit=unit,
+        )
 
     def bounds(share: TierShare) -> str:
-        if schedule.basis is ScheduleBasis.QUANTITY:
+        lower = plain_number(share.lower)
+        if by_quantity:
             if share.upper is None:
-                return f"units {plain_number(share.lower)}+"
-            return f"units {plain_number(share.lower)}-{plain_number(share.upper - 1)}"
+                return words("units {lower}+", lower=lower)
+            return words("units {lower}-{upper}", lower=lower, upper=plain_number(share.upper - 1))
         if share.upper is None:
-            return f"above {plain_number(share.lower)} {currency}"
-        return f"{plain_number(share.lower)}-{plain_number(share.upper)} {currency}"
+            return words("above {lower} {currency}", lower=lower, currency=currency)
+        return f"{lower}-{plain_number(share.upper)} {currency}"
 
     if schedule.method is ScheduleMethod.RANGE:
         share = outcome.shares[0]
-        return (
-            f"{name} (range by {schedule.basis.value}): {plain_number(outcome.basis)} {unit} "
-            f"reaches the tier {bounds(share)}, so every unit gets "
-            f"{plain_number(share.discount_percent)}% off"
+        values = {
+            "name": name,
+            "basis": plain_number(outcome.basis),
+            "unit": unit,
+            "tier": bounds(share),
+            "percent": plain_number(share.discount_percent),
+        }
+        if by_quantity:
+            return words(
+                "{name} (range by quantity): {basis} {unit} reaches the tier {tier}, "
+                "so every unit gets {percent}% off",
+                **values,
+            )
+        return words(
+            "{name} (range by amount): {basis} {unit} reaches the tier {tier}, "
+            "so every unit gets {percent}% off",
+            **values,
         )
     parts = ", ".join(
-        f"{plain_number(s.portion)} {unit} at {plain_number(s.discount_percent)}% ({bounds(s)})"
+        words(
+            "{portion} {unit} at {percent}% ({tier})",
+            portion=plain_number(s.portion),
+            unit=unit,
+            percent=plain_number(s.discount_percent),
+            tier=bounds(s),
+        )
         for s in outcome.shares
     )
-    return (
-        f"{name} (slab by {schedule.basis.value}): {parts}; "
-        f"blended {plain_number(outcome.percent.quantize(Decimal('0.0001')))}% off"
+    blended = plain_number(outcome.percent.quantize(Decimal("0.0001")))
+    if by_quantity:
+        return words(
+            "{name} (slab by quantity): {parts}; blended {percent}% off",
+            name=name,
+            parts=parts,
+            percent=blended,
+        )
+    return words(
+        "{name} (slab by amount): {parts}; blended {percent}% off",
+        name=name,
+        parts=parts,
+        percent=blended,
     )

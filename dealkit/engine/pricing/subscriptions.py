@@ -16,6 +16,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from dealkit.engine.words import words
+
 
 class BillingFrequency(enum.StrEnum):
     MONTHLY = "monthly"
@@ -52,16 +54,23 @@ class Term(NamedTuple):
     co_termed: bool
 
     def describe(self) -> str:
-        text = f"{self.start.isoformat()} to {self.end.isoformat()}"
+        start, end = self.start.isoformat(), self.end.isoformat()
         if self.extra_days:
-            return (
-                f"{text}: {self.whole_months} months and {self.extra_days} days "
-                f"= {self.months.quantize(Decimal('0.0001'))} months"
-                + (" (co-termed with the existing contract)" if self.co_termed else "")
+            text = words(
+                "{start} to {end}: {months} months and {days} days = {exact} months",
+                start=start,
+                end=end,
+                months=self.whole_months,
+                days=self.extra_days,
+                exact=self.months.quantize(Decimal("0.0001")),
             )
-        return f"{text}: {self.whole_months} months" + (
-            " (co-termed with the existing contract)" if self.co_termed else ""
-        )
+        else:
+            text = words(
+                "{start} to {end}: {months} months", start=start, end=end, months=self.whole_months
+            )
+        if self.co_termed:
+            text += words(" (co-termed with the existing contract)")
+        return text
 
 
 @lru_cache(maxsize=4096)

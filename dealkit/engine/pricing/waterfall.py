@@ -5,7 +5,8 @@ list → contracted → schedule → regular → additional → quote → partne
 Steps are built when asked for (the grid shows one line's waterfall on demand; the command line
 prints them all), from the figures the repricer kept, so repricing itself never formats text.
 Every step is always present, even when it changes nothing, and then says why it did not apply:
-a rep looking for a missing discount sees where it would have been.
+a rep looking for a missing discount sees where it would have been. Labels and explanations are
+in the interface language (``dealkit.engine.words``); ``key`` is the same in every language.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dealkit.engine.money import currency_quantum, money_text
 from dealkit.engine.number_text import plain_number
 from dealkit.engine.pricing.priced import LinePrice
 from dealkit.engine.pricing.schedules import describe
+from dealkit.engine.words import words
 
 ZERO = Decimal(0)
 
@@ -63,112 +65,153 @@ def waterfall(lp: LinePrice, currency: str, partner_name: str = "") -> list[Step
         steps.append(Step(key, label, amount, amount - before, unit, why))
 
     # list
-    parts = [f"price book {item.price_book!r}: {item.sku} lists at {money(item.list_price)}"]
+    book, sku, price = repr(item.price_book), item.sku, money(item.list_price)
     if item.recurring:
-        parts[0] += " per unit per year"
+        first = words(
+            "price book {book}: {sku} lists at {price} per unit per year",
+            book=book,
+            sku=sku,
+            price=price,
+        )
+    else:
+        first = words("price book {book}: {sku} lists at {price}", book=book, sku=sku, price=price)
+    parts = [first]
     for option in listed.options:
+        count = plain_number(option.quantity)
         if option.included:
             parts.append(
-                f"option {option.sku} x{plain_number(option.quantity)} included in the bundle"
+                words("option {sku} x{count} included in the bundle", sku=option.sku, count=count)
             )
         else:
             parts.append(
-                f"+ option {option.sku} x{plain_number(option.quantity)} "
-                f"at {money(option.unit_price)} each"
+                words(
+                    "+ option {sku} x{count} at {price} each",
+                    sku=option.sku,
+                    count=count,
+                    price=money(option.unit_price),
+                )
             )
     if listed.bundle is not None and listed.options:
         parts.append(
-            "bundle priced as the sum of its parts"
+            words("bundle priced as the sum of its parts")
             if listed.bundle.pricing == "sum"
-            else "bundle at a fixed price with its included options"
+            else words("bundle at a fixed price with its included options")
         )
     if listed.block is not None:
         parts.append(
-            f"sold in blocks of {listed.block.size}: {plain_number(quantity)} units need "
-            f"{listed.blocks} block(s), priced per block"
+            words(
+                "sold in blocks of {size}: {count} units need {blocks} block(s), priced per block",
+                size=listed.block.size,
+                count=plain_number(quantity),
+                blocks=listed.blocks,
+            )
         )
     else:
-        parts.append(f"x {plain_number(quantity)} units")
+        parts.append(words("x {count} units", count=plain_number(quantity)))
     if listed.term is not None:
         parts.append(
-            f"for {plain_number(listed.term.months.quantize(Decimal('0.0001')))} months of the "
-            f"yearly price ({listed.term.describe()})"
+            words(
+                "for {months} months of the yearly price ({term})",
+                months=plain_number(listed.term.months.quantize(Decimal("0.0001"))),
+                term=listed.term.describe(),
+            )
         )
-    add("list", "List price", listed.list_amount, ZERO, "; ".join(parts))
+    add("list", words("List price"), listed.list_amount, ZERO, "; ".join(parts))
 
     # contracted
     contract = listed.contract
     if contract is None:
-        why = "no contracted price for this customer and product"
-    elif contract.discount_percent is not None:
-        why = (
-            f"contract {contract.contract or 'on file'}: "
-            f"{plain_number(contract.discount_percent)}% off list for this customer"
-        )
+        why = words("no contracted price for this customer and product")
     else:
-        why = (
-            f"contract {contract.contract or 'on file'}: this customer pays "
-            f"{money(contract.prices[currency])} per unit instead of list"
-        )
-    add("contracted", "Contracted price", listed.contracted_amount, listed.list_amount, why)
+        name = contract.contract or words("on file")
+        if contract.discount_percent is not None:
+            why = words(
+                "contract {contract}: {percent}% off list for this customer",
+                contract=name,
+                percent=plain_number(contract.discount_percent),
+            )
+        else:
+            why = words(
+                "contract {contract}: this customer pays {price} per unit instead of list",
+                contract=name,
+                price=money(contract.prices[currency]),
+            )
+    add("contracted", words("Contracted price"), listed.contracted_amount, listed.list_amount, why)
 
     # schedule
     if listed.schedule is None:
         why = (
-            "the contracted price stands; volume schedules do not apply on top of it"
+            words("the contracted price stands; volume schedules do not apply on top of it")
             if contract is not None and not contract.schedules_apply
-            else "no volume discount schedule for this product"
+            else words("no volume discount schedule for this product")
         )
     else:
-        why = describe(listed.schedule, d.outcome, currency) if d.outcome else "no tier reached"
-        if listed.schedule.aggregation.value != "line":
-            why += f" (counting every line of the same {listed.schedule.aggregation.value})"
-    add("schedule", "Volume discount", d.regular_amount, listed.contracted_amount, why)
+        why = (
+            describe(listed.schedule, d.outcome, currency)
+            if d.outcome
+            else words("no tier reached")
+        )
+        scope = listed.schedule.aggregation.value
+        if scope == "product":
+            why += words(" (counting every line of the same product)")
+        elif scope == "family":
+            why += words(" (counting every line of the same family)")
+    add("schedule", words("Volume discount"), d.regular_amount, listed.contracted_amount, why)
     add(
         "regular",
-        "Regular price",
+        words("Regular price"),
         d.regular_amount,
         d.regular_amount,
-        "the price before any negotiated discount",
+        words("the price before any negotiated discount"),
     )
 
     # additional
     bits = []
     if line.discount_percent:
-        bits.append(f"{plain_number(line.discount_percent)}% off ({money(d.percent_amount)})")
+        bits.append(
+            words(
+                "{percent}% off ({amount})",
+                percent=plain_number(line.discount_percent),
+                amount=money(d.percent_amount),
+            )
+        )
     if line.discount_amount:
-        bits.append(f"{money(line.discount_amount)} off the line")
+        bits.append(words("{amount} off the line", amount=money(line.discount_amount)))
     why = (
-        "the rep's discount: " + ", then ".join(bits)
+        words("the rep's discount: {discounts}", discounts=words(", then ").join(bits))
         if bits
-        else "no additional discount on this line"
+        else words("no additional discount on this line")
     )
-    add("additional", "Additional discount", d.after_additional, d.regular_amount, why)
+    add("additional", words("Additional discount"), d.after_additional, d.regular_amount, why)
 
     # quote
     after_quote = d.after_additional - lp.quote_share
     if lp.quote_share:
-        why = (
-            f"this line's share of the quote-level discount: {money(lp.quote_share)} "
-            f"({plain_number(lp.quote_percent.quantize(Decimal('0.0001')))}% of the line)"
+        why = words(
+            "this line's share of the quote-level discount: {amount} ({percent}% of the line)",
+            amount=money(lp.quote_share),
+            percent=plain_number(lp.quote_percent.quantize(Decimal("0.0001"))),
         )
         if not lp.counted:
-            why += "; the line is in an alternative not counted in the total"
+            why += words("; the line is in an alternative not counted in the total")
     else:
-        why = "no quote-level discount"
-    add("quote", "Quote discount", after_quote, d.after_additional, why)
+        why = words("no quote-level discount")
+    add("quote", words("Quote discount"), after_quote, d.after_additional, why)
 
     # partner
     if lp.partner_amount:
-        who = partner_name or "the partner"
         pct = lp.partner_amount / after_quote * 100 if after_quote else ZERO
-        why = f"{who}'s channel discount: {plain_number(pct.quantize(Decimal('0.01')))}%"
+        why = words(
+            "{partner}'s channel discount: {percent}%",
+            partner=partner_name or words("the partner"),
+            percent=plain_number(pct.quantize(Decimal("0.01"))),
+        )
     else:
-        why = "sold direct: no partner discount"
-    add("partner", "Partner discount", lp.net_exact, after_quote, why)
+        why = words("sold direct: no partner discount")
+    add("partner", words("Partner discount"), lp.net_exact, after_quote, why)
 
-    why = f"rounded to the currency's minor units: {money(lp.net)}"
+    why = words("rounded to the currency's minor units: {amount}", amount=money(lp.net))
     if item.recurring and listed.term is not None:
-        why += f" over the term (MRR {money(lp.mrr)}, ARR {money(lp.arr)})"
-    add("net", "Net price", lp.net, lp.net_exact, why)
+        why += words(" over the term (MRR {mrr}, ARR {arr})", mrr=money(lp.mrr), arr=money(lp.arr))
+    add("net", words("Net price"), lp.net, lp.net_exact, why)
     return steps
