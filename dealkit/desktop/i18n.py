@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
 from dealkit.engine.words import set_language as set_engine_language
 
@@ -23,6 +23,20 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 
 LANGUAGES = ("en", "th")
 BABEL_LOCALES = {"en": "en_US", "th": "th_TH"}
+
+
+class Retranslating:
+    """For a widget that sets its texts in ``retranslate()``: it is called again on every
+    language switch (the ``LanguageChange`` event Qt sends each widget). List it before the Qt
+    class: ``class PricePanel(Retranslating, QWidget)``."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]
 
 
 def qm_path(language: str) -> Path:

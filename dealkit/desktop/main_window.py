@@ -7,7 +7,7 @@ and the last page visited come back from the typed settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from dealkit import __version__
 from dealkit.desktop.context import DesktopContext
 from dealkit.desktop.global_search import GlobalSearch, SearchTarget
+from dealkit.desktop.i18n import Retranslating
 from dealkit.desktop.pages.approvals_page import ApprovalsPage
 from dealkit.desktop.pages.commissions_page import CommissionsPage
 from dealkit.desktop.pages.library_page import LibraryPage
@@ -50,7 +51,7 @@ def _standard_keys(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySeq
     return QKeySequence.keyBindings(key) or [QKeySequence(fallback)]
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Retranslating, QDialog):
     """What Dealkit is and which version; non-blocking so it never freezes the window."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -87,13 +88,8 @@ class AboutDialog(QDialog):
         )
         self.close_button.setText(self.tr("Close"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """``page_changed(page_id)`` follows navigation; ``ready`` tells whether pages may load."""
 
     page_changed = Signal(str)
@@ -280,11 +276,6 @@ class MainWindow(QMainWindow):
         self.show_sync_state()
         if self.startup_message:
             self.task_label.setText(self.startup_message)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_sync_state(self) -> None:
         """The status bar's sync sentence ("Synced 2 min ago", "Offline — 3 changes waiting")."""

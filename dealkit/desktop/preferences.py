@@ -3,7 +3,6 @@ the address of the team's Dealkit server (sign-in and sync)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,11 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from dealkit.desktop.context import DesktopContext
-from dealkit.desktop.i18n import LANGUAGES, language_name
+from dealkit.desktop.i18n import LANGUAGES, Retranslating, language_name
 from dealkit.desktop.settings import LANGUAGE, SERVER_ADDRESS
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(Retranslating, QDialog):
     def __init__(self, context: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -69,11 +68,6 @@ class PreferencesDialog(QDialog):
         )
         self.ok_button.setText(self.tr("OK"))
         self.cancel_button.setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reset(self) -> None:
         """Show the language in use (the dialog is reused between openings)."""

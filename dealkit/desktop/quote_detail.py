@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from babel.numbers import format_decimal, format_percent
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from dealkit.desktop.context import DesktopContext
+from dealkit.desktop.i18n import Retranslating
 from dealkit.desktop.quote_rows import QuoteLineRow, QuoteRow, load_quote_lines
 from dealkit.desktop.tasks import TaskFailure
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class QuoteDetail(QWidget):
+class QuoteDetail(Retranslating, QWidget):
     def __init__(
         self, context: DesktopContext, parent: QWidget | None = None, wrap_title: bool = False
     ) -> None:
@@ -76,11 +77,6 @@ class QuoteDetail(QWidget):
         for column in (2, 3, 4, 5):
             self.lines.headerItem().setTextAlignment(column, RIGHT)
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_quote(self, quote: QuoteRow | None) -> None:
         """Load and show ``quote``'s lines (None clears the pane)."""

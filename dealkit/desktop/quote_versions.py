@@ -9,7 +9,7 @@ quantity 4 → 6"). By default the selected version is compared with the one bef
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from dealkit.desktop import labels
 from dealkit.desktop.context import DesktopContext
+from dealkit.desktop.i18n import Retranslating
 from dealkit.desktop.quote_rows import QuoteRow, VersionDiff, load_version_diff
 from dealkit.desktop.tasks import TaskFailure
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class QuoteVersionsPanel(QWidget):
+class QuoteVersionsPanel(Retranslating, QWidget):
     """Versions of one quote number, and the diff between two chosen versions."""
 
     def __init__(self, context: DesktopContext, parent: QWidget | None = None) -> None:
@@ -87,11 +88,6 @@ class QuoteVersionsPanel(QWidget):
         layout.addLayout(right, 3)
         context.languages.language_changed.connect(lambda _lang: self._show_versions())
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.versions.setHeaderLabels(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealkit.desktop.context import DesktopContext
+from dealkit.desktop.i18n import Retranslating
 from dealkit.desktop.session import SessionState
 from dealkit.desktop.settings import SERVER_ADDRESS
 from dealkit.engine.auth.token_store import SavedSession
@@ -45,7 +45,7 @@ def _attempt(address: str, username: str, password: str) -> _Outcome:
         return _Outcome(None, str(error))
 
 
-class SignInDialog(QDialog):
+class SignInDialog(Retranslating, QDialog):
     """``expired=True``: the saved sign-in stopped working; say so and pre-fill the fields."""
 
     def __init__(
@@ -138,11 +138,6 @@ class SignInDialog(QDialog):
         self.user_label.setText(self.tr("&Username:"))
         self.password_label.setText(self.tr("&Password:"))
         self.sign_in_button.setText(self.tr("Signing in…") if self.busy else self.tr("Sign in"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _prefill(self) -> None:
         last = self.session.last

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealkit.desktop.context import DesktopContext
+from dealkit.desktop.i18n import Retranslating
 from dealkit.desktop.quote_rows import QuoteRow
 from dealkit.desktop.tasks import TaskFailure
 
@@ -76,7 +77,7 @@ def make_decision(workspace: Any, quote_id: str, kind: str, comment: str) -> str
         return f"{row.quote_number} v{row.quote_version}"
 
 
-class DecisionPanel(QWidget):
+class DecisionPanel(Retranslating, QWidget):
     """Signals: ``decided(str)`` with "Q-2026-0007 v2" after a decision was saved here."""
 
     decided = Signal(str)
@@ -128,11 +129,6 @@ class DecisionPanel(QWidget):
         layout.addWidget(self.trail)
         self.comment.textChanged.connect(self._enable)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Your decision"))

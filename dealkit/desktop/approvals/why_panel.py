@@ -13,17 +13,18 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from dealkit.desktop.approvals.route_text import state_label, step_roles, step_states
+from dealkit.desktop.i18n import Retranslating
 from dealkit.desktop.quote_rows import QuoteRow
 
 if TYPE_CHECKING:  # the engine's approvals load only when the page checks a queue
     from dealkit.engine.approvals.saved import SavedQuoteCheck
 
 
-class WhyPanel(QWidget):
+class WhyPanel(Retranslating, QWidget):
     """Shows one quote's approvals check; ``show_check(row, None)`` means "still working"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -73,11 +74,6 @@ class WhyPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(scroll, 1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Why this needs approval"))

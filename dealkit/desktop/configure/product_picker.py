@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealkit.desktop.configure.catalog import ConfigurableProduct, ConfigureChoices, ConfiguredLine
+from dealkit.desktop.i18n import Retranslating
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Pick:
         return dict(self.line.choices) if self.line is not None else {}
 
 
-class ProductPickerDialog(QDialog):
+class ProductPickerDialog(Retranslating, QDialog):
     def __init__(self, choices: ConfigureChoices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("configurePicker")
@@ -103,8 +104,3 @@ class ProductPickerDialog(QDialog):
         item.setData(Qt.ItemDataRole.UserRole, pick)
         item.setToolTip(text)
         self.list.addItem(item)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

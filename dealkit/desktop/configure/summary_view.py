@@ -7,7 +7,7 @@ view says so instead of pretending. "Edit configuration…" reopens the dialog o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from dealkit.desktop.configure.summary import ConfigurationSummary
+from dealkit.desktop.i18n import Retranslating
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class ConfigurationSummaryView(QWidget):
+class ConfigurationSummaryView(Retranslating, QWidget):
     """Shows one ``ConfigurationSummary``; ``edit_requested`` asks to reopen the dialog."""
 
     edit_requested = Signal(object)  # the ConfigurationSummary
@@ -97,11 +98,6 @@ class ConfigurationSummaryView(QWidget):
         self.edit_button.setText(self.tr("Edit configuration…"))
         self.close_button.setText(self.tr("Close summary"))
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _edit(self) -> None:
         if self.summary is not None:

@@ -7,13 +7,14 @@ the tests and ``dealkit selftest`` can wait for it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from dealkit.desktop.context import DesktopContext
+from dealkit.desktop.i18n import Retranslating
 
 
-class Page(QWidget):
+class Page(Retranslating, QWidget):
     """Base of the pages. Subclasses implement ``title()``, ``load()`` and ``retranslate()``."""
 
     page_id = ""
@@ -55,8 +56,3 @@ class Page(QWidget):
         self._loading = max(0, self._loading - 1)
         if self._loading == 0:
             self.loading_changed.emit(False)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealkit.desktop.context import DesktopContext
+from dealkit.desktop.i18n import Retranslating
 from dealkit.desktop.quote_commission.deal_inputs import (
     MAX_EXTRA_DISCOUNT,
     DealInputs,
@@ -123,7 +124,7 @@ def failure_text(failure: TaskFailure) -> str:
     ).replace("%1", type(failure.error).__name__)
 
 
-class CommissionEstimateView(QWidget):
+class CommissionEstimateView(Retranslating, QWidget):
     """What one deal pays the signed-in rep, why, and an "extra discount %" what-if.
 
     The view shared by the Quote page's Commission tab (a stored quote) and the Quote wizard's
@@ -326,11 +327,6 @@ class CommissionEstimateView(QWidget):
         self.discount_slider.setToolTip(tip)
         self.discount_spin.setToolTip(tip)
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _language_changed(self, _language: str) -> None:
         self._show()  # money and percent formats follow the language

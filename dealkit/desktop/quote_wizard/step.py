@@ -13,15 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from dealkit.desktop.context import DesktopContext
+from dealkit.desktop.i18n import Retranslating
 from dealkit.desktop.quote_wizard.draft import QuoteDraft
 
 
-class WizardStep(QWidget):
+class WizardStep(Retranslating, QWidget):
     """Base of the wizard's own steps (the interface is all the wizard relies on)."""
 
     def __init__(self, context: DesktopContext, draft: QuoteDraft, parent: QWidget | None = None):
@@ -57,11 +58,6 @@ class WizardStep(QWidget):
 
     def retranslate(self) -> None:
         """Set the step's words in the window's language (again after a language switch)."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def enter(self) -> None:
         """The step became current: refresh from the draft and put the focus where typing goes."""

@@ -7,9 +7,10 @@ command line always tell the same story.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from dealkit.desktop.i18n import Retranslating
 from dealkit.engine.money import Money
 from dealkit.engine.pricing.errors import Problem
 from dealkit.engine.pricing.priced import LinePrice
@@ -17,7 +18,7 @@ from dealkit.engine.pricing.waterfall import waterfall
 from dealkit.engine.quotes.document import QuoteLineDoc
 
 
-class WhyPricePanel(QWidget):
+class WhyPricePanel(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None, babel_locale: str = "en_US") -> None:
         super().__init__(parent)
         self.setObjectName("whyPrice")
@@ -37,11 +38,6 @@ class WhyPricePanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.steps, 1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.steps.setHeaderLabels(

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from dealkit.desktop.context import DesktopContext
+from dealkit.desktop.i18n import Retranslating
 from dealkit.desktop.quote_wizard.configure_step import ConfigureStep
 from dealkit.desktop.quote_wizard.customer_step import DEFAULT_VALID_DAYS, CustomerStep
 from dealkit.desktop.quote_wizard.draft import QuoteDraft
@@ -77,7 +78,7 @@ def empty_document(day: date, currency: str = "USD") -> QuoteDocument:
     )
 
 
-class QuoteWizard(QWidget):
+class QuoteWizard(Retranslating, QWidget):
     """``closed()`` when the rep leaves it; ``saved(document)`` after each save."""
 
     closed = Signal()
@@ -483,8 +484,3 @@ class QuoteWizard(QWidget):
         for action in (self.undo_action, self.redo_action):
             action.setVisible(False)
         super().hideEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

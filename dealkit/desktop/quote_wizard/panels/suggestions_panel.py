@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from dealkit.desktop.commission_summary import as_of_date
 from dealkit.desktop.context import DesktopContext
 from dealkit.desktop.global_search import SearchTarget
+from dealkit.desktop.i18n import Retranslating
 from dealkit.desktop.quote_commission.panel import RelayoutOnResize, failure_text
 from dealkit.desktop.quote_wizard.draft import QuoteDraft
 from dealkit.desktop.tasks import TaskFailure
@@ -136,7 +137,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class SuggestionsPanel(QWidget):
+class SuggestionsPanel(Retranslating, QWidget):
     """Library material for the draft, grouped, each with the reason it is suggested."""
 
     open_requested = Signal(object)  # SearchTarget("library", title, label)
@@ -254,11 +255,6 @@ class SuggestionsPanel(QWidget):
     def retranslate(self) -> None:
         self.hint.setText(self.tr("Double-click or press Enter to open an item in the Library."))
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def suggestion_items(self) -> list[QTreeWidgetItem]:
         """The suggestion rows in the order shown (group headers left out)."""
