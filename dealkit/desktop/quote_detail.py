@@ -51,10 +51,11 @@ class QuoteDetail(Retranslating, QWidget):
         self.lines.setColumnCount(6)
         header = self.lines.header()
         header.setStretchLastSection(False)
+        # the figures and the SKU take what they show (in this language); the product name the
+        # rest: fixed widths left a half-width pane (Approvals) with "N..." for every name
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (2, 80), (3, 130), (4, 90), (5, 140)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, width)
+        header.setMinimumSectionSize(60)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(6)

@@ -114,3 +114,21 @@ def test_the_panel_speaks_thai(qtbot, make_window, demo_workspace):
     finally:
         # The translator is installed on the shared QApplication: leave English behind.
         window.context.languages.set_language("en")
+
+
+def test_the_quote_beside_the_reasons_shows_its_product_names_in_either_language(
+    qtbot, make_window, demo_workspace
+):
+    for language in ("en", "th"):
+        window, page = open_approvals(qtbot, make_window, demo_workspace, language)
+        window.resize(1280, 800)
+        select_row(qtbot, page, 0)
+        lines = page.detail.lines
+        qtbot.waitUntil(lambda lines=lines: lines.topLevelItemCount() > 0)
+        header = lines.header()
+        widths = [header.sectionSize(c) for c in range(header.count())]
+        # every figure whole, the product name the rest (a readable part), no sideways scrolling
+        assert widths[1] >= 100, widths
+        assert all(widths[c] >= header.sectionSizeHint(c) for c in (0, 2, 3, 4, 5)), widths
+        assert sum(widths) <= lines.viewport().width(), (widths, lines.viewport().width())
+        window.close()
