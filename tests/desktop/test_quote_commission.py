@@ -124,13 +124,29 @@ def test_the_rate_explanation_and_a_spif_step_are_shown(qtbot, make_window, demo
                 "3 of 5 SUB-SECURE-EDGE sold: Trip to Phuket"
                 " -> 5 of 5 SUB-SECURE-EDGE sold: Trip to Phuket won"
             ]
+            # worded as on the Commissions page, from the engine's figures (not its sentence)
             assert panel.spif_line.text() == (
                 "SPIF: 3 of 5 SUB-SECURE-EDGE sold: Trip to Phuket; "
-                "with this deal: 5 of 5 SUB-SECURE-EDGE sold: Trip to Phuket won"
+                "with this deal: 5 of 5 SUB-SECURE-EDGE sold: Trip to Phuket · won!"
             )
         else:
             assert not panel.spif_line.isVisibleTo(panel)  # no SPIF step, no line
     assert found_rate and found_spif
+
+
+def test_the_spif_step_speaks_thai_in_the_thai_window(qtbot, make_window, demo_workspace):
+    window, page = open_quote_page(qtbot, make_window, demo_workspace, language="th")
+    moving = [
+        quote
+        for quote in quotes_where(demo_workspace, True, OPEN)
+        if engine_estimate(demo_workspace, quote.id)[0].spif_changes
+    ]
+    assert moving, "the demo has an open quote that moves a SPIF"
+    panel = select_quote(qtbot, window, page, moving[0].id)
+    assert panel.spif_line.text() == (
+        "ความคืบหน้าโบนัส SPIF: ขาย SUB-SECURE-EDGE ได้ 3 จาก 5: Trip to Phuket; "
+        "เมื่อรวมดีลนี้: ขาย SUB-SECURE-EDGE ได้ 5 จาก 5: Trip to Phuket · ได้รางวัลแล้ว!"
+    )
 
 
 def test_the_what_if_lowers_the_figure_as_the_discount_grows(qtbot, make_window, demo_workspace):

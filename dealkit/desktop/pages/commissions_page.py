@@ -44,6 +44,7 @@ from dealkit.desktop.commissions.question_dialog import Question, QuestionDialog
 from dealkit.desktop.commissions.statement_tree import StatementTree
 from dealkit.desktop.context import DesktopContext
 from dealkit.desktop.pages.page import Page
+from dealkit.desktop.spif_words import spif_progress_text
 from dealkit.desktop.tasks import TaskFailure
 from dealkit.widgets.money_label import MoneyLabel
 from dealkit.widgets.progress_chart import ChartPoint, ProgressChart
@@ -518,25 +519,18 @@ class CommissionsPage(Page):
             row = index * 3
             name = QLabel(spif.name)
             name.setProperty("role", "strong")
-            if spif.measure == "amount":
-                from dealkit.engine.money import Money
-
-                done = Money(spif.progress, spif.currency).format(locale)
-                goal = Money(spif.goal, spif.currency).format(locale)
-                pattern = self.tr("%1 of %2 %3 booked: %4")
-            else:
-                done, goal = _number(spif.progress), _number(spif.goal)
-                pattern = self.tr("%1 of %2 %3 sold: %4")
-            what = spif.product or spif.name
-            text = (
-                pattern.replace("%1", done)
-                .replace("%2", goal)
-                .replace("%3", what)
-                .replace("%4", spif.reward)
+            text = spif_progress_text(
+                spif.progress,
+                spif.goal,
+                spif.measure,
+                spif.product or spif.name,
+                spif.reward,
+                spif.achieved,
+                spif.currency,
+                locale,
             )
-            if spif.achieved:
-                text += " · " + self.tr("won!")
-            elif self.summary.is_current and spif.goal > spif.progress and spif.measure != "amount":
+            still = not spif.achieved and spif.goal > spif.progress and spif.measure != "amount"
+            if self.summary.is_current and still:
                 text += " · " + self.tr("%n more to go", "", int(spif.goal - spif.progress))
             detail = QLabel(text)
             detail.setObjectName("spifProgress")
@@ -706,9 +700,3 @@ def _day_month(day: date, locale: str) -> str:
     from babel.dates import format_skeleton
 
     return format_skeleton("MMMd", day, locale=locale)
-
-
-def _number(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return str(int(value))
-    return f"{value.normalize():f}"

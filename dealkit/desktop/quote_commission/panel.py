@@ -48,8 +48,10 @@ from dealkit.desktop.quote_commission.deal_inputs import (
     load_deal_inputs,
 )
 from dealkit.desktop.quote_rows import QuoteRow
+from dealkit.desktop.spif_words import spif_progress_text
 from dealkit.desktop.tasks import TaskFailure
 from dealkit.engine.commissions.estimator import Estimate
+from dealkit.engine.commissions.results import SpifProgress
 from dealkit.engine.money import Money
 from dealkit.engine.store.models import QuoteStatus
 
@@ -399,27 +401,38 @@ class CommissionEstimateView(Retranslating, QWidget):
             for i in range(item.childCount()):  # a sentence may use the Adds column's width
                 item.child(i).setFirstColumnSpanned(True)
         self.breakdown.expandAll()
-        # The SPIF goals this deal moves (the engine says "3 of 5 … -> 4 of 5 …"); goals it does
-        # not touch stay on the Commissions page. No arrow: the bundled fonts have none.
+        # The SPIF goals this deal moves, before and with it; the wizard also lists the goals it
+        # does not touch. No arrow: the bundled fonts have none.
         steps = []
-        moved = set()
-        for change in estimate.spif_changes:
-            before, _, after = change.partition(" -> ")
-            moved.add(after)
-            steps.append(
-                self.tr("SPIF: %1; with this deal: %2").replace("%1", before).replace("%2", after)
-            )
-        if self.all_spifs:
-            for progress in estimate.spifs_after:
-                if progress.text not in moved:
-                    steps.append(
-                        self.tr("SPIF: %1 (this deal does not count toward it)").replace(
-                            "%1", progress.text
-                        )
+        currency = estimate.commission.currency
+        for before, after in zip(estimate.spifs_before, estimate.spifs_after, strict=True):
+            if after.achieved != before.achieved:
+                steps.append(
+                    self.tr("SPIF: %1; with this deal: %2")
+                    .replace("%1", self._spif_text(before, currency))
+                    .replace("%2", self._spif_text(after, currency))
+                )
+            elif self.all_spifs:
+                steps.append(
+                    self.tr("SPIF: %1 (this deal does not count toward it)").replace(
+                        "%1", self._spif_text(after, currency)
                     )
+                )
         self.spif_line.setText("\n".join(steps))
         self.spif_line.setVisible(bool(steps))
         self.what_if_line.setText(self._what_if_text(estimate))
+
+    def _spif_text(self, progress: SpifProgress, currency: str) -> str:
+        return spif_progress_text(
+            progress.achieved,
+            progress.goal,
+            progress.measure,
+            progress.what or progress.label,
+            progress.reward,
+            progress.reached,
+            currency,
+            self.context.babel_locale,
+        )
 
     def _what_if_text(self, estimate: Estimate) -> str:
         off, alt = self.extra_discount, self.what_if

@@ -339,7 +339,9 @@ def _spif(
     reward = comp.reward_item or money(comp.reward_cash or ZERO, cur)
     reached = achieved >= goal
     text = f"{progress_words}: {reward}" + (" won" if reached else "")
-    progress = SpifProgress(comp.id, comp.label, achieved, goal, measure, reached, reward, text)
+    progress = SpifProgress(
+        comp.id, comp.label, achieved, goal, measure, reached, reward, text, what
+    )
     if not reached:
         return None, progress
     where = f" within {comp.window.describe()}" if comp.window else f" in {period.label}"

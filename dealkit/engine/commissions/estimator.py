@@ -113,6 +113,7 @@ class Estimate:
     summary: str
     what_if: list[WhatIf] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    spifs_before: list[SpifProgress] = field(default_factory=list)  # the same goals, without it
 
     def pct_of_quota(self, amount: Money) -> Decimal:
         if not self.quota.amount:
@@ -255,6 +256,7 @@ class DealEstimator:
             summary=summary,
             what_if=whatifs,
             notes=notes,
+            spifs_before=before_spifs,
         )
 
     def _credits(

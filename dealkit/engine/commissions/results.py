@@ -69,6 +69,7 @@ class SpifProgress:
     reached: bool
     reward: str
     text: str
+    what: str = ""  # what counts toward the goal, as the plan names it: "SUB-SECURE-EDGE"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -433,14 +433,6 @@
         <source>No SPIF is running this period.</source>
         <translation>งวดนี้ไม่มี SPIF</translation>
     </message>
-    <message>
-        <source>%1 of %2 %3 booked: %4</source>
-        <translation>%3 ทำยอดได้ %1 จาก %2: %4</translation>
-    </message>
-    <message>
-        <source>%1 of %2 %3 sold: %4</source>
-        <translation>ขาย %3 ได้ %1 จาก %2: %4</translation>
-    </message>
     <message numerus="yes">
         <source>%n more to go</source>
         <translation>
@@ -474,10 +466,6 @@
     <message>
         <source>Writing the statement PDF…</source>
         <translation>กำลังสร้างไฟล์ PDF ใบแจ้งยอด…</translation>
-    </message>
-    <message>
-        <source>won!</source>
-        <translation>ได้รางวัลแล้ว!</translation>
     </message>
 </context>
 <context>
@@ -2697,6 +2685,21 @@
     <message>
         <source>Sign-in failed.</source>
         <translation>ลงชื่อเข้าใช้ไม่สำเร็จ</translation>
+    </message>
+</context>
+<context>
+    <name>SpifProgress</name>
+    <message>
+        <source>%1 of %2 %3 booked: %4</source>
+        <translation>%3 ทำยอดได้ %1 จาก %2: %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 sold: %4</source>
+        <translation>ขาย %3 ได้ %1 จาก %2: %4</translation>
+    </message>
+    <message>
+        <source>won!</source>
+        <translation>ได้รางวัลแล้ว!</translation>
     </message>
 </context>
 <context>
