@@ -149,6 +149,28 @@ def test_the_spif_step_speaks_thai_in_the_thai_window(qtbot, make_window, demo_w
     )
 
 
+def test_the_breakdown_follows_a_language_switch_engine_sentences_included(
+    qtbot, make_window, demo_workspace
+):
+    window, page = open_quote_page(qtbot, make_window, demo_workspace)
+    quote = quotes_where(demo_workspace, True, OPEN)[0]
+    panel = select_quote(qtbot, window, page, quote.id)
+
+    def sentences() -> list[str]:
+        top = [panel.breakdown.topLevelItem(i) for i in range(panel.breakdown.topLevelItemCount())]
+        return [item.child(j).text(0) for item in top for j in range(item.childCount())]
+
+    assert any(" at " in s for s in sentences()), sentences()
+    languages = window.context.languages
+    try:
+        languages.set_language("th")
+        qtbot.waitUntil(lambda: any(" ที่ " in s for s in sentences()), timeout=30_000)
+        assert not any(" at " in s for s in sentences()), sentences()
+    finally:
+        languages.set_language("en")
+    qtbot.waitUntil(lambda: any(" at " in s for s in sentences()), timeout=30_000)
+
+
 def test_the_what_if_lowers_the_figure_as_the_discount_grows(qtbot, make_window, demo_workspace):
     window, page = open_quote_page(qtbot, make_window, demo_workspace)
     quote = quotes_where(demo_workspace, True, OPEN)[0]

@@ -141,6 +141,7 @@ class CommissionEstimateView(Retranslating, QWidget):
         self.context = context
         self.inputs: DealInputs | None = None
         self.estimate: Estimate | None = None  # at the quote's own prices
+        self._read: Callable[[], DealInputs] | None = None  # what the shown estimate came from
         self.what_if: Estimate | None = None  # at the extra discount, when it is above 0
         self.error: str | None = None
         self.loading = False
@@ -255,6 +256,7 @@ class CommissionEstimateView(Retranslating, QWidget):
         request's sequence number."""
         self._seq += 1
         seq = self._seq
+        self._read = read
         self.error = None
         if not keep_shown:
             self.inputs = None
@@ -332,6 +334,8 @@ class CommissionEstimateView(Retranslating, QWidget):
 
     def _language_changed(self, _language: str) -> None:
         self._show()  # money and percent formats follow the language
+        if self._read is not None and self.estimate is not None:
+            self.load(self._read, keep_shown=True)  # and the engine's sentences, once re-read
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -393,7 +397,7 @@ class CommissionEstimateView(Retranslating, QWidget):
                 continue
             item = QTreeWidgetItem([delta.label, self._money(delta.amount)])
             item.setTextAlignment(1, RIGHT)
-            for sentence in delta.explanation:  # the engine's own words (English for now)
+            for sentence in delta.explanation:  # the engine's own words, in the window's language
                 child = QTreeWidgetItem([sentence, ""])
                 child.setToolTip(0, sentence)
                 item.addChild(child)

@@ -31,6 +31,7 @@ from dealkit.engine.commissions.plan import (
 from dealkit.engine.commissions.results import Line, SpifProgress
 from dealkit.engine.commissions.transactions import Txn
 from dealkit.engine.money import Money, currency_quantum
+from dealkit.engine.words import words
 
 ZERO = Decimal(0)
 
@@ -314,10 +315,18 @@ def _explain(
             parts = []
             value = ZERO
             if rule.rate is not None:
-                parts.append(f"{money(c.amount, cur)} at {pct(rule.rate)}")
+                parts.append(
+                    words("{amount} at {rate}", amount=money(c.amount, cur), rate=pct(rule.rate))
+                )
                 value += c.amount * rule.rate
             if rule.per_unit is not None:
-                parts.append(f"{number(c.quantity)} units at {money(rule.per_unit, cur)}")
+                parts.append(
+                    words(
+                        "{count} units at {price}",
+                        count=number(c.quantity),
+                        price=money(rule.per_unit, cur),
+                    )
+                )
                 value += c.quantity * rule.per_unit
             out.append(f"{c.txn.sku}: {' + '.join(parts)} = {money(value, cur)}")
     elif isinstance(comp, TieredComponent) and mine:
@@ -325,22 +334,40 @@ def _explain(
         deal_total = sum((c.amount for c in mine), ZERO)
         if comp.method == "marginal":
             _, parts = tiers_math.deal_marginal(before_total, deal_total, bands)
-            words = " and ".join(f"{money(s.size, cur)} at {pct(s.rate)}" for s in parts)
+            bands_text = words(" and ").join(
+                words("{amount} at {rate}", amount=money(s.size, cur), rate=pct(s.rate))
+                for s in parts
+            )
             crossed = {s.rate for s in parts}
-            tail = " (crosses a tier boundary)" if len(crossed) > 1 else ""
+            tail = words(" (crosses a tier boundary)") if len(crossed) > 1 else ""
             out.append(
-                f"After {money(before_total, cur)} attained, this deal's "
-                f"{money(deal_total, cur)}: {words}{tail}"
+                words(
+                    "After {before} attained, this deal's {deal}: {bands}{tail}",
+                    before=money(before_total, cur),
+                    deal=money(deal_total, cur),
+                    bands=bands_text,
+                    tail=tail,
+                )
             )
         else:
             old, _ = tiers_math.band_rate(max(before_total, ZERO), bands)
             new, _ = tiers_math.band_rate(max(before_total + deal_total, ZERO), bands)
             if new != old:
                 out.append(
-                    f"Lifts the whole period from {pct(old)} to {pct(new)} (retroactive tiers)"
+                    words(
+                        "Lifts the whole period from {old} to {new} (retroactive tiers)",
+                        old=pct(old),
+                        new=pct(new),
+                    )
                 )
             else:
-                out.append(f"{money(deal_total, cur)} at the current {pct(new)} tier")
+                out.append(
+                    words(
+                        "{amount} at the current {rate} tier",
+                        amount=money(deal_total, cur),
+                        rate=pct(new),
+                    )
+                )
     elif isinstance(comp, WindowComponent) and mine:
         if comp.window.contains(close_on) and comp.factor != 1:
             # The same words as the calculation's trace ("Multiplier 1.25: (1.25 - 1) x $E =
@@ -350,14 +377,25 @@ def _explain(
             earned = added / (comp.factor - 1)
             factor = number(comp.factor)
             out.append(
-                f"Closing on {close_on} is inside {comp.window.describe()}: this deal earns "
-                f"{money(earned, cur)} under {plan.component(comp.of).label}"
+                words(
+                    "Closing on {day} is inside {window}: this deal earns {amount} under "
+                    "{component}",
+                    day=close_on,
+                    window=comp.window.describe(),
+                    amount=money(earned, cur),
+                    component=plan.component(comp.of).label,
+                )
             )
             out.append(
-                f"Multiplier {factor}: ({factor} - 1) x {money(earned, cur)} = {money(added, cur)}"
+                words(
+                    "Multiplier {factor}: ({factor} - 1) x {earned} = {added}",
+                    factor=factor,
+                    earned=money(earned, cur),
+                    added=money(added, cur),
+                )
             )
     elif isinstance(comp, SpifComponent) and mine:
-        out.append(f"Counts toward {comp.label}")
+        out.append(words("Counts toward {component}", component=comp.label))
     for sentence in line.trace:
         if sentence.startswith(("Gate", "Capped")):
             out.append(sentence)

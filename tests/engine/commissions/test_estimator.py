@@ -11,6 +11,7 @@ from dealkit.engine.commissions import (
     deal_estimator,
 )
 from dealkit.engine.money import Money
+from dealkit.engine.words import set_language
 from tests.helpers.commissions import add_store_txn, plan_from, txn
 
 TIERED = """\
@@ -110,3 +111,28 @@ def test_estimate_from_the_store_with_the_demo_plan(commission_workspace):
     assert result.period == "2026-Q4"
     assert result.what_if[0].commission == usd("5937.50")
     assert result.to_json()["commission"] == {"amount": "6250.00", "currency": "USD"}
+
+
+def test_the_estimate_explains_itself_in_thai_with_the_same_figures(commission_workspace):
+    ws = commission_workspace
+    add_store_txn(ws, "alex", "100000.00", "2026-10-05")
+    with ws.store.session() as session:
+        est = deal_estimator(session, "alex", date(2026, 11, 27))
+    facts = DealFacts("USD", segment="public_sector", new_logo=True, close_on=date(2026, 12, 20))
+    lines = [line("20000", "NET-SPINE-64", "NET"), line("5000", "SVC-PS-DAY", "SVC", qty="5")]
+    english = est.estimate(lines, facts)
+    set_language("th")
+    try:
+        thai = est.estimate(lines, facts)
+    finally:
+        set_language("en")
+    assert [(c.component, c.amount) for c in thai.components] == [
+        (c.component, c.amount) for c in english.components
+    ]
+    by = {c.component: c.explanation for c in thai.components}
+    assert by["base"] == [
+        "NET-SPINE-64: $20,000.00 ที่ 20% = $4,000.00",
+        "SVC-PS-DAY: $5,000.00 ที่ 8% = $400.00",
+    ]
+    assert by["end-of-quarter"][0].startswith("ปิดการขายวันที่ 2026-12-20 อยู่ในช่วง")
+    assert by["end-of-quarter"][1].startswith("ตัวคูณ 1.25: (1.25 - 1) x ")
