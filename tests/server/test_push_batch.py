@@ -8,7 +8,7 @@ import uuid
 from sqlalchemy import select
 
 from dealkit.engine.access import load_principal
-from dealkit.engine.store.models import Quote, QuoteLine, User
+from dealkit.engine.store.models import Customer, Quote, QuoteLine, User
 from dealkit.engine.sync.protocol import APPLIED, REJECTED, UPSERT, Mutation
 from dealkit.server.push import TRANSACTION_SIZE, apply_mutations
 from tests.helpers.servers import running_server
@@ -110,3 +110,40 @@ def test_a_line_id_already_on_the_server_refuses_only_that_version(sync_server):
     with sync_server.store.session() as session:
         numbers = session.scalars(select(Quote.number).order_by(Quote.number)).all()
     assert numbers == ["Q-2026-0001", "Q-2026-0003"]
+
+
+def test_a_customer_id_that_is_not_text_is_refused_with_its_field_not_a_server_error(sync_server):
+    odd = quote_data("Q-2026-0002")
+    odd["customer"] = {"name": "Atlantic Mutual Bank", "id": [1]}
+    mutations = [_mutation(quote_data("Q-2026-0001")), _mutation(odd)]
+    results = _push(sync_server, mutations)
+    assert [r.status for r in results] == [APPLIED, REJECTED]
+    assert "customer.id must be text" in results[1].reason
+
+
+def test_of_two_customers_with_one_name_both_paths_take_the_same(sync_server):
+    store = sync_server.store
+    with store.session() as session, session.begin():
+        for row_id, segment in (("ffffffff-0000-0000-0000-000000000001", "enterprise"),
+                                ("00000000-0000-0000-0000-000000000002", "smb")):  # fmt: skip
+            session.add(
+                Customer(
+                    id=row_id,
+                    name="Dup Co",
+                    industry="retail",
+                    segment=segment,
+                    region="north_america",
+                    country="US",
+                    currency="USD",
+                )
+            )
+    alone = quote_data("Q-2026-0001")
+    alone["customer"] = {"name": "Dup Co"}
+    together = [_mutation({**alone, "number": f"Q-2026-000{n}"}) for n in (2, 3)]
+    first = _push(sync_server, [_mutation(alone)])  # a transaction of one: all at once
+    stale = Mutation(str(uuid.uuid4()), "quotes", "delete", str(uuid.uuid4()), None, {})
+    rest = _push(sync_server, [stale, *together])  # a refusal: one at a time
+    assert [r.status for r in first + rest] == [APPLIED, REJECTED, APPLIED, APPLIED]
+    with store.session() as session:
+        chosen = set(session.scalars(select(Quote.customer_id)))
+    assert chosen == {"00000000-0000-0000-0000-000000000002"}

@@ -194,22 +194,27 @@ def quote_from_data(data: Any) -> QuoteDocument:
             seen.add(line.id)
             lines.append(line)
     terms = _terms(r, data.get("terms"))
-    if r.problems:
+    number = r.text(data.get("number"), "quote", "number")
+    name = r.text(data.get("name"), "quote", "name")
+    owner = r.text(data.get("owner"), "quote", "owner")
+    notes = r.text(data.get("notes"), "quote", "notes")
+    competitors = _competitors(r, data.get("competitors"))
+    if r.problems:  # after every field is read, so a wrong type anywhere is reported
         raise PricingError(r.problems)
     return QuoteDocument(
         customer=customer,
         currency=currency,
         date=quote_day,
         lines=tuple(lines),
-        number=r.text(data.get("number"), "quote", "number"),
+        number=number,
         version=version,
-        name=r.text(data.get("name"), "quote", "name"),
+        name=name,
         status=status,
-        owner=r.text(data.get("owner"), "quote", "owner"),
+        owner=owner,
         expires_on=expires,
         payment_terms_days=payment_days,
-        notes=r.text(data.get("notes"), "quote", "notes"),
-        competitors=_competitors(r, data.get("competitors")),
+        notes=notes,
+        competitors=competitors,
         discount_percent=discount_percent,
         discount_amount=discount_amount,
         partner_name=partner_name,
@@ -240,9 +245,9 @@ def _customer(r: _Reader, raw: Any) -> CustomerRef:
         return CustomerRef("")
     return CustomerRef(
         name=r.text(raw.get("name"), "quote", "customer.name"),
-        id=raw.get("id") or None,
-        segment=raw.get("segment") or None,
-        region=raw.get("region") or None,
+        id=r.text(raw.get("id"), "quote", "customer.id") or None,
+        segment=r.text(raw.get("segment"), "quote", "customer.segment") or None,
+        region=r.text(raw.get("region"), "quote", "customer.region") or None,
     )
 
 

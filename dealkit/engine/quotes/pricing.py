@@ -42,9 +42,11 @@ def customer_facts(session: Session | None, doc: QuoteDocument) -> CustomerFacts
     if session is not None:
         if ref.id:
             row = session.get(Customer, ref.id)
-        if row is None and ref.name:
+        if row is None and ref.name:  # of two live customers with one name, the same one always
             row = session.scalars(
-                select(Customer).where(Customer.name == ref.name, Customer.deleted.is_(False))
+                select(Customer)
+                .where(Customer.name == ref.name, Customer.deleted.is_(False))
+                .order_by(Customer.id)
             ).first()
     return _facts(doc, row)
 

@@ -70,3 +70,19 @@ def test_broken_json_says_where():
         parse_quote('{"currency": "USD",\n "lines": [}', "q.json")
     (problem,) = excinfo.value.problems
     assert problem.where == "q.json line 2 column 12"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"number": 5}, "number"),
+        ({"owner": ["alex"]}, "owner"),
+        ({"notes": {"text": "x"}}, "notes"),
+        ({"customer": {"name": "Atlantic Mutual Bank", "id": [1]}}, "customer.id"),
+        ({"customer": {"name": "Atlantic Mutual Bank", "segment": 3}}, "customer.segment"),
+    ],
+)
+def test_a_field_of_the_wrong_type_is_refused_by_name_not_dropped(change, field):
+    with pytest.raises(PricingError) as caught:
+        quote_from_data({**atlantic_quote(), **change})
+    assert f"{field} must be text" in str(caught.value)
