@@ -147,3 +147,11 @@ def test_of_two_customers_with_one_name_both_paths_take_the_same(sync_server):
     with store.session() as session:
         chosen = set(session.scalars(select(Quote.customer_id)))
     assert chosen == {"00000000-0000-0000-0000-000000000002"}
+
+
+def test_a_version_or_number_the_database_cannot_hold_is_refused_not_a_server_error(sync_server):
+    huge, long = quote_data("Q-2026-0002", version=10**30), quote_data("Q-" + "9" * 40)
+    results = _push(sync_server, [_mutation(quote_data("Q-2026-0001")), _mutation(huge)])
+    results += _push(sync_server, [_mutation(long)])
+    assert [r.status for r in results] == [APPLIED, REJECTED, REJECTED]
+    assert "from 1 to 9999" in results[1].reason and "keep it to 30" in results[2].reason

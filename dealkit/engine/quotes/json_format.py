@@ -30,6 +30,7 @@ from dealkit.engine.quotes.document import (
 )
 from dealkit.engine.terms.selection import TermsSelection
 
+MAX_VERSION = 9999  # versions of one quote; the store keeps an integer
 _PAYMENT = re.compile(r"^net[- ]?(\d{1,3})$", re.IGNORECASE)
 QUOTE_KEYS = {
     "format",
@@ -165,8 +166,11 @@ def quote_from_data(data: Any) -> QuoteDocument:
         allowed = ", ".join(s.value for s in Status)
         r.fail("quote", "status", f"status {data.get('status')!r} is not one of {allowed}")
     version = data.get("version", 1)
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        r.fail("quote", "version", f"version {version!r} must be a whole number from 1")
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= MAX_VERSION:
+        shown = repr(version) if len(repr(version)) <= 20 else repr(version)[:20] + "…"
+        r.fail(
+            "quote", "version", f"version {shown} must be a whole number from 1 to {MAX_VERSION}"
+        )
         version = 1
     payment_days = _payment_days(r, data.get("payment_terms", "net-30"))
     discount_percent, discount_amount = _discount(r, data.get("discount"), "quote")
@@ -194,8 +198,8 @@ def quote_from_data(data: Any) -> QuoteDocument:
             seen.add(line.id)
             lines.append(line)
     terms = _terms(r, data.get("terms"))
-    number = r.text(data.get("number"), "quote", "number")
-    name = r.text(data.get("name"), "quote", "name")
+    number = _bounded(r, r.text(data.get("number"), "quote", "number"), "number", 30)
+    name = _bounded(r, r.text(data.get("name"), "quote", "name"), "name", 200)
     owner = r.text(data.get("owner"), "quote", "owner")
     notes = r.text(data.get("notes"), "quote", "notes")
     competitors = _competitors(r, data.get("competitors"))
@@ -235,6 +239,13 @@ def _competitors(r: _Reader, raw: Any) -> tuple[str, ...]:
         )
         return ()
     return tuple(c.strip() for c in raw)
+
+
+def _bounded(r: _Reader, text: str, field: str, limit: int) -> str:
+    """``text`` when it fits the store's column, else a problem naming the field and the limit."""
+    if len(text) > limit:
+        r.fail("quote", field, f"{field} is {len(text)} characters long; keep it to {limit}")
+    return text
 
 
 def _customer(r: _Reader, raw: Any) -> CustomerRef:
